@@ -70,6 +70,9 @@ class TextNormaliserTest {
     assertThat(Whitespace.clean("  这是\u200B一个 \t\n 测试\u00A0\u00A0text  here ")).isEqualTo("这是一个测试 text here");
     assertThat(Whitespace.clean("中 文 分 词")).isEqualTo("中文分词");
     assertThat(Whitespace.clean("中文 ABC 中文")).isEqualTo("中文 ABC 中文");
+    assertThat(Whitespace.clean("增长15%, 业务 , 稳定")).isEqualTo("增长15%,业务,稳定");
+    assertThat(Whitespace.clean("Hello, world")).isEqualTo("Hello, world");
+    assertThat(normaliser.normalise("營收增長１５％，　業務穩定。")).isEqualTo("营收增长15%,业务稳定。");
   }
 
   @Test
