@@ -82,4 +82,22 @@ class TextNormaliserTest {
     assertThat(normaliser.normalise("  ", "正文")).isEqualTo("正文");
     assertThat(normaliser.normalise(null, null)).isEmpty();
   }
+
+  @Test
+  void theStageNormalisesThePostsTitleAndTextAndKeepsTheRest() {
+    org.minsheng.post.Post post = org.minsheng.post.Post.builder().id("news:1").platform("news").site("news.example.cn")
+        .title(" 標題 ").text("關(guān)注 民生").publishedAt(java.time.Instant.parse("2026-03-01T08:00:00Z"))
+        .contentHash("abc").build();
+    org.minsheng.analysis.model.AnalyzedPost analysed =
+        NormaliseFunction.normalise(normaliser, new org.minsheng.analysis.model.AnalyzedPost(post));
+    assertThat(analysed.post.title()).isEqualTo("标题");
+    assertThat(analysed.post.text()).isEqualTo("关注民生");
+    assertThat(analysed.normalisedText).isEqualTo("标题\n关注民生");
+    assertThat(analysed.post.toBuilder().title(" 標題 ").text("關(guān)注 民生").build()).isEqualTo(post);
+
+    org.minsheng.analysis.model.AnalyzedPost untitled = NormaliseFunction.normalise(normaliser,
+        new org.minsheng.analysis.model.AnalyzedPost(post.toBuilder().title("\u3000").build()));
+    assertThat(untitled.post.title()).isNull();
+    assertThat(untitled.normalisedText).isEqualTo("关注民生");
+  }
 }
