@@ -16,7 +16,7 @@ import java.util.Set;
  * multipliers. Immutable once built.
  *
  * <p>The bundled lists ({@code sentiment-lexicon/*.txt} on the classpath) are small and hand-written for Minsheng:
- * about 90 positive and 100 negative words chosen for public-opinion text (complaints, accidents, officials' conduct,
+ * 92 positive and 101 negative words chosen for public-opinion text (complaints, accidents, officials' conduct,
  * services), 20 negations, 25 degree words.
  */
 public final class Lexicon {
