@@ -208,9 +208,9 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
       List<Pending> retry = new ArrayList<>();
       try {
         long t = System.nanoTime();
+        metrics.bulkRequests.inc();
         BulkResponse response = client.bulk(request(pending));
         metrics.lastBulkLatencyMs((System.nanoTime() - t) / 1_000_000);
-        metrics.bulkRequests.inc();
         List<BulkResponseItem> items = response.items();
         if (items.size() != pending.size()) {
           throw new IOException("bulk response has " + items.size() + " items for " + pending.size() + " documents");

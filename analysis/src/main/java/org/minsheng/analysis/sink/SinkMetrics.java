@@ -6,7 +6,7 @@ import org.apache.flink.metrics.SimpleCounter;
 
 /**
  * The sink's metrics, registered in the writer's Flink metric group: {@code recordsSent} (documents acknowledged by
- * Elasticsearch, dead letters included), {@code bulkRequests}, {@code retries} (bulk retries, whole or partial),
+ * Elasticsearch, dead letters included), {@code bulkRequests} (sent, whether they succeeded or not), {@code retries} (bulk retries, whole or partial),
  * {@code deadLetters} (records rejected for good and written as dead letters), {@code deadLettersFailed} (dead letters
  * that could not be written either: logged at ERROR with their content), gauges {@code pendingRecords} (buffered, not yet
  * acknowledged) and {@code lastBulkLatencyMs}.
