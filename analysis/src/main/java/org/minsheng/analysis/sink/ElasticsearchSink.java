@@ -63,7 +63,7 @@ public final class ElasticsearchSink<T> implements Sink<T> {
   public SinkWriter<T> createWriter(WriterInitContext context) {
     return new ElasticsearchSinkWriter<>(connection, converter, bulk, new DeadLetterDocumentConverter(deadLetterIndex),
         clock, context.getProcessingTimeService(), new SinkMetrics(context.metricGroup()),
-        ElasticsearchSinkWriter.Sleeper.REAL);
+        ElasticsearchSinkWriter.Sleeper.REAL, context.isObjectReuseEnabled());
   }
 
   public BulkConfig bulkConfig() {

@@ -47,8 +47,13 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     void sleep(Duration d) throws InterruptedException;
   }
 
-  /** A document waiting for acknowledgement; {@code deadLetter} marks dead letters (never dead-lettered again). */
-  record Pending(String index, String id, byte[] json, boolean deadLetter) {
+  /**
+   * A document waiting for acknowledgement; {@code deadLetter} marks dead letters (never dead-lettered again).
+   * {@code record} is what the sink received (its JSON becomes the dead letter's {@code raw} if Elasticsearch refuses
+   * the document; the document itself may hold clock-dependent fields and would give a new dead-letter id on replay);
+   * a String of that JSON when Flink object reuse is on, since the object may then be reused after {@code write}.
+   */
+  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record) {
     long size() {
       return json.length + index.length() + id.length() + ACTION_OVERHEAD;
     }
@@ -67,6 +72,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   private final SinkMetrics metrics;
   private final Sleeper sleeper;
   private final ObjectMapper json = EsConnection.objectMapper();
+  private final boolean objectReuse;
 
   private final List<Pending> buffer = new ArrayList<>();
   private long bufferedBytes;
@@ -75,7 +81,8 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
 
   ElasticsearchSinkWriter(EsSettings settings, DocumentConverter<T> converter, BulkConfig bulk,
       DeadLetterDocumentConverter deadLetters, Clock clock, ProcessingTimeService timeService, SinkMetrics metrics,
-      Sleeper sleeper) {
+      Sleeper sleeper, boolean objectReuse) {
+    this.objectReuse = objectReuse;
     this.converter = converter;
     this.bulk = bulk;
     this.deadLetters = deadLetters;
@@ -103,7 +110,8 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
       flushIfFull();
       return;
     }
-    add(new Pending(doc.index(), doc.id(), json.writeValueAsBytes(doc.source()), false));
+    add(new Pending(doc.index(), doc.id(), json.writeValueAsBytes(doc.source()), false,
+        objectReuse ? raw(element) : element));
     flushIfFull();
   }
 
@@ -176,7 +184,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         LOG.warn("Document {}/{} rejected by Elasticsearch ({} {}): writing a dead letter", r.doc().index(), r.doc().id(),
             r.status(), r.reason());
         letters.add(deadLetterPending(new DeadLetter(STAGE, "rejected by Elasticsearch (" + r.status() + "): " + r.reason(),
-            new String(r.doc().json(), StandardCharsets.UTF_8), r.doc().index() + "/" + r.doc().id(), clock.instant())));
+            rawOf(r.doc()), r.doc().index() + "/" + r.doc().id(), clock.instant())));
       }
     }
     if (!letters.isEmpty()) {
@@ -193,7 +201,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
 
   private Pending deadLetterPending(DeadLetter letter) throws JsonProcessingException {
     SinkDocument doc = deadLetters.convert(letter);
-    return new Pending(doc.index(), doc.id(), json.writeValueAsBytes(doc.source()), true);
+    return new Pending(doc.index(), doc.id(), json.writeValueAsBytes(doc.source()), true, null);
   }
 
   /**
@@ -297,7 +305,11 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     return sb.toString();
   }
 
-  private String raw(T element) {
+  private String rawOf(Pending p) {
+    return p.record() instanceof String s ? s : raw(p.record());
+  }
+
+  private String raw(Object element) {
     try {
       return json.writeValueAsString(element);
     } catch (JsonProcessingException | RuntimeException e) {
