@@ -17,6 +17,7 @@ import org.minsheng.analysis.model.AnalyzedPost;
 import org.minsheng.es.IndexNames;
 import org.minsheng.es.testing.SharedElasticsearch;
 import org.minsheng.post.Post;
+import org.slf4j.LoggerFactory;
 
 /** The sink in a real (local MiniCluster) Flink job writing into the real shared Elasticsearch node. */
 class ElasticsearchSinkITCase {
@@ -42,12 +43,17 @@ class ElasticsearchSinkITCase {
   }
 
   private static void run(List<AnalyzedPost> posts, DocumentConverter<AnalyzedPost> converter) throws Exception {
+    run(posts, converter, 4);
+  }
+
+  private static void run(List<AnalyzedPost> posts, DocumentConverter<AnalyzedPost> converter, int bulkMaxActions)
+      throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     env.fromData(posts).name("posts")
         .sinkTo(ElasticsearchSink.<AnalyzedPost>builder().connection(ES.settings()).converter(converter)
-            .bulkMaxActions(4).backoffInitial(Duration.ofMillis(50)).build())
+            .bulkMaxActions(bulkMaxActions).backoffInitial(Duration.ofMillis(50)).build())
         .name("elasticsearch").uid("elasticsearch-sink");
     env.execute("sink-itcase");
   }
@@ -66,6 +72,29 @@ class ElasticsearchSinkITCase {
     assertThat(ES.get("minsheng-posts-2026.11", "p3"))
         .hasValueSatisfying(d -> assertThat(d.path("title").asText()).isEqualTo("标题3"));
     assertThat(ES.count("minsheng-deadletters")).isZero();
+  }
+
+  @Test
+  void manyPostsInSeveralFullBulksAllArrive() throws Exception {
+    List<AnalyzedPost> many = new ArrayList<>();
+    Instant base = Instant.parse("2026-11-01T00:00:00Z");
+    for (int i = 0; i < 5000; i++) {
+      Post p = Post.builder().id("bulk-" + i).platform("forum").site("bbs.example.cn").title("帖子" + i)
+          .text("小区停车位收费又涨价了，业主们意见很大，第" + i + "楼").publishedAt(base.plusSeconds(i * 60L)).build();
+      AnalyzedPost a = new AnalyzedPost(p);
+      a.tokens = List.of("小区", "停车位", "收费", "又", "涨价", "了", "业主", "们", "意见", "很", "大");
+      a.sentimentLabel = "negative";
+      a.sentimentScore = -0.6;
+      many.add(a);
+    }
+    long t = System.nanoTime();
+    run(many, new PostDocumentConverter(IndexNames.DEFAULT.posts(), Clock.systemUTC()),
+        ElasticsearchSink.DEFAULT_BULK_MAX_ACTIONS);
+    double seconds = (System.nanoTime() - t) / 1e9;
+    assertThat(ES.count("minsheng-posts")).isEqualTo(5000);
+    LoggerFactory.getLogger(ElasticsearchSinkITCase.class).info(
+        "5000 posts through a parallelism-2 batch job into Elasticsearch in {} s ({} posts/s, job start included)",
+        String.format(java.util.Locale.ROOT, "%.1f", seconds), Math.round(5000 / seconds));
   }
 
   @Test
