@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * directory the node gets a fresh one that {@link #close()} deletes.
  *
  * <p>{@link #close()} stops the whole process tree (SIGTERM, SIGKILL after a grace period); a JVM shutdown hook does
- * the same if the JVM exits first, so no node outlives its JVM (except on SIGKILL of the JVM itself).
+ * the same if the JVM exits first, and a small shell watchdog around the node stops it when this JVM's stdin pipe to it
+ * closes, so no node outlives its JVM, even one killed with SIGKILL.
  */
 public final class LocalElasticsearch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalElasticsearch.class);
@@ -43,6 +44,20 @@ public final class LocalElasticsearch implements AutoCloseable {
   public static final String DEFAULT_CLUSTER = "minsheng-local";
   public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
   static final Duration STOP_GRACE = Duration.ofSeconds(20);
+  /** In a temporary node directory: the pid of the JVM that created it. */
+  static final String LAUNCHER_PID = "launcher.pid";
+  /**
+   * Runs Elasticsearch ({@code "$@"}) and stops it (SIGTERM to its CLI, which stops the server) when this JVM's end of
+   * the stdin pipe closes: that happens even when this JVM is killed with SIGKILL, which no shutdown hook survives.
+   * Its exit status is Elasticsearch's.
+   */
+  static final String WATCHDOG = String.join("\n",
+      "exec 3<&0",
+      "\"$@\" 3<&- </dev/null &",
+      "pid=$!",
+      "{ cat >/dev/null; kill -TERM \"$pid\" 2>/dev/null; } <&3 &",
+      "exec 3<&-",
+      "wait \"$pid\"");
 
   private final String version;
   private final int port;
@@ -100,7 +115,10 @@ public final class LocalElasticsearch implements AutoCloseable {
         Files.createDirectories(nodeDirectory);
       } else {
         createShared(baseDirectory.resolve("nodes"));
+        deleteAbandonedNodeDirectories(baseDirectory.resolve("nodes"));
         nodeDirectory = Files.createTempDirectory(baseDirectory.resolve("nodes"), clusterName + "-");
+        Files.writeString(nodeDirectory.resolve(LAUNCHER_PID), Long.toString(ProcessHandle.current().pid()),
+            StandardCharsets.UTF_8);
         temporaryNodeDirectory = true;
       }
       owner.checkTraversable(nodeDirectory);
@@ -118,7 +136,7 @@ public final class LocalElasticsearch implements AutoCloseable {
       owner.ensureUserExists();
       owner.own(nodeDirectory);
 
-      List<String> command = owner.wrap(List.of("env",
+      List<String> command = owner.wrap(List.of("sh", "-c", WATCHDOG, "minsheng-es-watchdog", "env",
           "ES_JAVA_HOME=" + System.getProperty("java.home"),
           "ES_PATH_CONF=" + config,
           "ES_TMPDIR=" + tmp,
@@ -224,6 +242,30 @@ public final class LocalElasticsearch implements AutoCloseable {
     }
     Files.writeString(config.resolve("elasticsearch.yml"), node.elasticsearchYml(), StandardCharsets.UTF_8);
     Files.writeString(config.resolve("jvm.options.d/minsheng.options"), node.jvmOptions(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Deletes temporary node directories whose launching JVM is gone (killed before it could delete them; the watchdog
+   * has stopped their node). Directories younger than a minute are left alone.
+   */
+  static void deleteAbandonedNodeDirectories(Path nodes) {
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(nodes)) {
+      for (Path dir : dirs) {
+        Path pidFile = dir.resolve(LAUNCHER_PID);
+        if (!Files.isRegularFile(pidFile)
+            || Files.getLastModifiedTime(pidFile).toInstant().isAfter(java.time.Instant.now().minusSeconds(60))) {
+          continue;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim());
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          continue;
+        }
+        ElasticsearchDistribution.deleteTree(dir);
+        LOG.info("Deleted the node directory {} left by JVM {}, which is gone", dir, pid);
+      }
+    } catch (IOException | NumberFormatException e) {
+      LOG.warn("Could not clean abandoned node directories in {}: {}", nodes, e.toString());
+    }
   }
 
   /** Creates a directory that the node's user must be able to traverse (mode 755). */
