@@ -3,7 +3,6 @@ package org.minsheng.analysis.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,20 +16,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.minsheng.analysis.model.AnalyzedPost;
-import org.minsheng.analysis.model.DeadLetter;
 import org.minsheng.analysis.source.SpoolDirectorySource;
 import org.minsheng.post.Post;
 import org.minsheng.post.PostCodec;
+import org.minsheng.es.testing.SharedElasticsearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +36,14 @@ import org.slf4j.LoggerFactory;
  * The whole job on a MiniCluster (parallelism 2) over a spool directory of fixture NDJSON: traditional script,
  * full-width text, pinyin residue, and malformed lines (broken JSON, a missing field, wrong types). The source runs in
  * continuous-monitoring mode; the second fixture file and a generated batch arrive while the job runs, a hidden
- * in-progress file must never be read. The test stops the job once the expected records arrived.
+ * in-progress file must never be read. The real Elasticsearch sinks write into the shared test node; the test stops
+ * the job once the expected documents are there.
  */
 class MinshengJobITCase {
   private static final Logger LOG = LoggerFactory.getLogger(MinshengJobITCase.class);
   private static final int PARALLELISM = 2;
   private static final int GENERATED_POSTS = 3000;
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
-  private static final ObjectMapper JSON = new PostCodec().mapper();
 
   @RegisterExtension
   static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
@@ -54,15 +52,24 @@ class MinshengJobITCase {
           .setNumberSlotsPerTaskManager(PARALLELISM)
           .build());
 
+  @RegisterExtension
+  static final SharedElasticsearch ES = new SharedElasticsearch();
+
   @TempDir
   Path temp;
+
+  @BeforeEach
+  void emptyIndices() {
+    ES.reset();
+  }
 
   @Test
   void postsReachTheSinkAnalysedAndBadLinesBecomeDeadLetters() throws Exception {
     Path spool = Files.createDirectories(temp.resolve("spool"));
     copyFixture("posts-20260301T080000Z-fixture-0.ndjson", spool);
     copyFixture(".posts-20260301T093000Z-fixture-2.ndjson.tmp", spool);
-    Outputs outputs = new NdjsonOutputs(temp.resolve("out"));
+    String postsIndex = ES.names().postsAlias();
+    String deadIndex = ES.names().deadLetters();
 
     AnalysisConfig config = AnalysisConfig.load()
         .withSpoolDirectory(spool.toString())
@@ -70,21 +77,21 @@ class MinshengJobITCase {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.configure(Environments.configuration(config));
     env.setParallelism(PARALLELISM);
-    new MinshengJob(SpoolDirectorySource.continuous(spool.toString(), Duration.ofMillis(200)),
-        outputs.postSink(), outputs.deadLetterSink(), config.job()).build(env);
+    AnalysisMain.job(config, SpoolDirectorySource.continuous(spool.toString(), Duration.ofMillis(200)),
+        ES.settings(), ES.names()).build(env);
     JobClient job = env.executeAsync("minsheng-analysis-itcase");
     try {
       // the first file: 5 posts, 2 dead letters
-      await(() -> outputs.posts().size() == 5 && outputs.deadLetters().size() == 2, "first fixture file");
+      await(() -> ES.count(postsIndex) == 5 && ES.count(deadIndex) == 2, "first fixture file");
       // the second file appears while the job runs (continuous monitoring): 3 posts, 3 dead letters
       publish(fixture("posts-20260301T090000Z-fixture-1.ndjson"), spool, "posts-20260301T090000Z-fixture-1.ndjson");
-      await(() -> outputs.posts().size() == 8 && outputs.deadLetters().size() == 5, "second fixture file");
+      await(() -> ES.count(postsIndex) == 8 && ES.count(deadIndex) == 5, "second fixture file");
 
       Instant start = Instant.now();
       publish(generated(GENERATED_POSTS), spool, "posts-20260301T100000Z-generated-0.ndjson");
-      await(() -> outputs.posts().size() == 8 + GENERATED_POSTS, "generated batch");
+      await(() -> ES.count(postsIndex) == 8 + GENERATED_POSTS, "generated batch");
       Duration took = Duration.between(start, Instant.now());
-      LOG.info("MinshengJobITCase: {} generated posts through parse, normalise, segment, sentiment and the sink in {} ms"
+      LOG.info("MinshengJobITCase: {} generated posts from spool file to searchable Elasticsearch documents in {} ms"
           + " = {} posts/s (parallelism {}, file discovery every 200 ms, checkpoint every 500 ms)",
           GENERATED_POSTS, took.toMillis(), Math.round(GENERATED_POSTS * 1000.0 / Math.max(1, took.toMillis())),
           PARALLELISM);
@@ -93,8 +100,13 @@ class MinshengJobITCase {
       job.cancel().get();
     }
 
-    Map<String, JsonNode> posts = outputs.posts();
-    assertThat(posts).hasSize(8 + GENERATED_POSTS).doesNotContainKey("hidden:1");
+    assertThat(ES.count(postsIndex)).isEqualTo(8 + GENERATED_POSTS);
+    assertThat(ES.count(postsIndex, "{\"term\":{\"id\":\"hidden:1\"}}")).isZero();
+    Map<String, JsonNode> posts = new HashMap<>();
+    for (JsonNode doc : ES.search(postsIndex, "{\"bool\":{\"must_not\":{\"prefix\":{\"id\":\"gen:\"}}}}")) {
+      posts.put(doc.path("id").asText(), doc);
+    }
+    assertThat(posts).hasSize(8);
     assertAnalysed(posts.get("weibo:1001"), "网友们对这个问题非常关注,希望政府尽快解决。", "positive", "网友", "关注", "政府");
     assertAnalysed(posts.get("forum:2002"), "小区强拆还打人\n居民非常愤怒,投诉了三次都没有人管。", "negative", "小区", "强拆", "愤怒");
     assertAnalysed(posts.get("news:3003"), "ABC科技公司发布2026年报告\n报告显示营收增长15%,业务稳定。", null, "科技", "报告");
@@ -102,10 +114,10 @@ class MinshengJobITCase {
     assertAnalysed(posts.get("feed:4001"), "Weibo热搜\n这家店的服务一点也不好,太失望了。", "negative", "失望");
     assertAnalysed(posts.get("weibo:1008"), "重庆今天天气晴朗", null, "重庆", "天气");
     assertAnalysed(posts.get("forum:2010"), "停水三天了,物业一直推诿扯皮", "negative", "停水", "物业");
-    assertThat(posts.get("weibo:1004").path("sentimentLabel").asText()).isEqualTo("positive");
+    assertThat(posts.get("weibo:1004").path("sentiment").asText()).isEqualTo("positive");
 
     Map<String, JsonNode> dead = new HashMap<>();
-    for (JsonNode d : outputs.deadLetters()) {
+    for (JsonNode d : ES.documents(deadIndex)) {
       assertThat(d.path("stage").asText()).isEqualTo("parse");
       assertThat(d.path("source").asText()).isEqualTo("spool:" + spool);
       dead.put(d.path("raw").asText(), d);
@@ -118,19 +130,23 @@ class MinshengJobITCase {
     assertReason(dead, "\"id\":\"news:3011\"", "wrong field type: ");
   }
 
-  private static void assertAnalysed(JsonNode post, String normalised, String label, String... someTokens) {
-    assertThat(post).as("post").isNotNull();
-    assertThat(post.path("normalisedText").asText()).isEqualTo(normalised);
+  /** A post document: normalised title and text, HanLP tokens (and the whitespace-joined content), sentiment. */
+  private static void assertAnalysed(JsonNode doc, String normalised, String label, String... someTokens) {
+    assertThat(doc).as("post document").isNotNull();
+    String title = doc.path("title").asText("");
+    assertThat(title.isEmpty() ? doc.path("text").asText() : title + "\n" + doc.path("text").asText())
+        .isEqualTo(normalised);
     List<String> tokens = new ArrayList<>();
-    post.path("tokens").forEach(t -> tokens.add(t.asText()));
+    doc.path("tokens").forEach(t -> tokens.add(t.asText()));
     assertThat(tokens).contains(someTokens).doesNotContain(",", "。", " ");
-    assertThat(post.path("pos")).hasSize(tokens.size());
+    assertThat(doc.path("content").asText()).isEqualTo(String.join(" ", tokens));
     if (label != null) {
-      assertThat(post.path("sentimentLabel").asText()).as(normalised).isEqualTo(label);
+      assertThat(doc.path("sentiment").asText()).as(normalised).isEqualTo(label);
     }
-    assertThat(post.path("sentimentLabel").asText()).isIn("negative", "neutral", "positive");
-    assertThat(post.path("sentimentScore").asDouble()).isBetween(-1.0, 1.0);
-    assertThat(post.path("sentimentConfidence").asDouble()).isBetween(0.0, 1.0);
+    assertThat(doc.path("sentiment").asText()).isIn("negative", "neutral", "positive");
+    assertThat(doc.path("sentimentScore").asDouble()).isBetween(-1.0, 1.0);
+    assertThat(doc.path("sentimentConfidence").asDouble()).isBetween(0.0, 1.0);
+    assertThat(doc.path("publishedAt").asText()).startsWith("2026-03-01T");
   }
 
   private static void assertReason(Map<String, JsonNode> dead, String rawContains, String reasonPrefix) {
@@ -140,17 +156,17 @@ class MinshengJobITCase {
     assertThat(matching.get(0).path("reason").asText()).startsWith(reasonPrefix);
   }
 
-  private static void await(BooleanSupplier condition, String what) throws Exception {
+  static void await(BooleanSupplier condition, String what) throws Exception {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what);
       }
-      Thread.sleep(100);
+      Thread.sleep(250);
     }
   }
 
-  private static String fixture(String name) throws IOException {
+  static String fixture(String name) throws IOException {
     try (InputStream in = MinshengJobITCase.class.getResourceAsStream("/fixtures/spool/" + name)) {
       if (in == null) {
         throw new IllegalStateException("fixture " + name + " missing");
@@ -159,7 +175,7 @@ class MinshengJobITCase {
     }
   }
 
-  private static void copyFixture(String name, Path spool) throws IOException {
+  static void copyFixture(String name, Path spool) throws IOException {
     Files.writeString(spool.resolve(name), fixture(name), StandardCharsets.UTF_8);
   }
 
@@ -187,69 +203,5 @@ class MinshengJobITCase {
           .publishedAt(base.plusSeconds(i)).build())).append('\n');
     }
     return out.toString();
-  }
-
-  /** Where the job's two outputs go and how the test reads them back. */
-  interface Outputs {
-    org.apache.flink.api.connector.sink2.Sink<AnalyzedPost> postSink();
-
-    org.apache.flink.api.connector.sink2.Sink<DeadLetter> deadLetterSink();
-
-    /** Posts written so far, by id. */
-    Map<String, JsonNode> posts();
-
-    List<JsonNode> deadLetters();
-  }
-
-  /** Outputs as NDJSON files (test sink). */
-  static final class NdjsonOutputs implements Outputs {
-    private final Path dir;
-
-    NdjsonOutputs(Path dir) {
-      this.dir = dir;
-    }
-
-    @Override
-    public org.apache.flink.api.connector.sink2.Sink<AnalyzedPost> postSink() {
-      return new NdjsonFileSink<>(dir, "posts");
-    }
-
-    @Override
-    public org.apache.flink.api.connector.sink2.Sink<DeadLetter> deadLetterSink() {
-      return new NdjsonFileSink<>(dir, "deadletters");
-    }
-
-    @Override
-    public Map<String, JsonNode> posts() {
-      Map<String, JsonNode> byId = new HashMap<>();
-      for (JsonNode n : read("posts")) {
-        byId.put(n.path("post").path("id").asText(), n);
-      }
-      return byId;
-    }
-
-    @Override
-    public List<JsonNode> deadLetters() {
-      return read("deadletters");
-    }
-
-    private List<JsonNode> read(String prefix) {
-      List<JsonNode> nodes = new ArrayList<>();
-      if (!Files.isDirectory(dir)) {
-        return nodes;
-      }
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path f : files.filter(p -> p.getFileName().toString().startsWith(prefix + "-")).toList()) {
-          for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-            if (line.endsWith("}")) {
-              nodes.add(JSON.readTree(line));
-            }
-          }
-        }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      return nodes;
-    }
   }
 }
