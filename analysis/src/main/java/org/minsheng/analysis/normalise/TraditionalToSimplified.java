@@ -25,12 +25,19 @@ public final class TraditionalToSimplified {
   public static final String HANLP_T2S_RESOURCE = "data/dictionary/tc/t2s.txt";
 
   private final Map<String, String> table;
-  private final int maxKeyLength;
+  /** Length (in chars) of the longest key starting with a given code point; absent when no key starts with it. */
+  private final Map<Integer, Integer> longestKeyByFirst;
 
   public TraditionalToSimplified(Map<String, String> table) {
     Objects.requireNonNull(table, "table");
     this.table = Map.copyOf(table);
-    this.maxKeyLength = table.keySet().stream().mapToInt(String::length).max().orElse(0);
+    Map<Integer, Integer> longest = new HashMap<>();
+    for (String key : table.keySet()) {
+      if (!key.isEmpty()) {
+        longest.merge(key.codePointAt(0), key.length(), Math::max);
+      }
+    }
+    this.longestKeyByFirst = Map.copyOf(longest);
   }
 
   /** Loads HanLP's bundled t2s table from the classpath. */
@@ -77,7 +84,7 @@ public final class TraditionalToSimplified {
   }
 
   public String convert(String text) {
-    if (text == null || text.isEmpty() || maxKeyLength == 0) {
+    if (text == null || text.isEmpty() || table.isEmpty()) {
       return text;
     }
     StringBuilder out = null;
@@ -85,9 +92,15 @@ public final class TraditionalToSimplified {
     int i = 0;
     int copiedUpTo = 0;
     while (i < n) {
+      int codePoint = text.codePointAt(i);
+      Integer longest = longestKeyByFirst.get(codePoint);
+      if (longest == null) {
+        i += Character.charCount(codePoint);
+        continue;
+      }
       int matched = 0;
       String replacement = null;
-      for (int len = Math.min(maxKeyLength, n - i); len >= 1; len--) {
+      for (int len = Math.min(longest, n - i); len >= 1; len--) {
         String value = table.get(text.substring(i, i + len));
         if (value != null) {
           matched = len;
@@ -96,7 +109,7 @@ public final class TraditionalToSimplified {
         }
       }
       if (matched == 0) {
-        i += Character.charCount(text.codePointAt(i));
+        i += Character.charCount(codePoint);
         continue;
       }
       if (out == null) {
