@@ -88,11 +88,13 @@ class MinshengJobITCase {
       await(() -> ES.count(postsIndex) == 8 && ES.count(deadIndex) == 5, "second fixture file");
 
       Instant start = Instant.now();
-      publish(generated(GENERATED_POSTS), spool, "posts-20260301T100000Z-generated-0.ndjson");
+      // two files, so that both source subtasks get a split (one file is one split)
+      publish(generated(0, GENERATED_POSTS / 2), spool, "posts-20260301T100000Z-generated-0.ndjson");
+      publish(generated(GENERATED_POSTS / 2, GENERATED_POSTS), spool, "posts-20260301T100000Z-generated-1.ndjson");
       await(() -> ES.count(postsIndex) == 8 + GENERATED_POSTS, "generated batch");
       Duration took = Duration.between(start, Instant.now());
       LOG.info("MinshengJobITCase: {} generated posts from spool file to searchable Elasticsearch documents in {} ms"
-          + " = {} posts/s (parallelism {}, file discovery every 200 ms, checkpoint every 500 ms)",
+          + " = {} posts/s (parallelism {}, two files, file discovery every 200 ms, checkpoint every 500 ms)",
           GENERATED_POSTS, took.toMillis(), Math.round(GENERATED_POSTS * 1000.0 / Math.max(1, took.toMillis())),
           PARALLELISM);
       assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
@@ -162,7 +164,7 @@ class MinshengJobITCase {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what);
       }
-      Thread.sleep(250);
+      Thread.sleep(500);
     }
   }
 
@@ -187,7 +189,7 @@ class MinshengJobITCase {
   }
 
   /** Synthetic valid posts with fixed instants, for the throughput figure. */
-  private static String generated(int count) {
+  private static String generated(int from, int to) {
     String[] texts = {
         "市民反映小區停車難，希望相關部門儘快解決。",
         "今天的發佈會介紹了新的便民服務措施，市民很滿意。",
@@ -197,7 +199,7 @@ class MinshengJobITCase {
     PostCodec codec = new PostCodec();
     StringBuilder out = new StringBuilder();
     Instant base = Instant.parse("2026-03-01T10:00:00Z");
-    for (int i = 0; i < count; i++) {
+    for (int i = from; i < to; i++) {
       out.append(codec.encode(Post.builder().id("gen:" + i).platform("forum").site("bbs.example.cn")
           .title("帖子" + i).text(texts[i % texts.length] + "（第" + i + "帖）")
           .publishedAt(base.plusSeconds(i)).build())).append('\n');
