@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The parse + validate stage: one NDJSON line in, an {@link AnalyzedPost} out, or a {@link DeadLetter} (stage
- * {@value #STAGE}) on {@link #DEAD_LETTERS} with the codec's exact reason. Dead letters are counted in the metric
+ * {@value #STAGE}) on {@link #DEAD_LETTERS} with the codec's exact reason and the line as received. A leading
+ * byte-order mark is ignored. Dead letters are counted in the metric
  * {@value #DEAD_LETTERS_METRIC}, valid posts in {@value #POSTS_METRIC}. The {@link PostCodec} is made per operator
  * instance in {@link #open(OpenContext)}.
  */
@@ -64,7 +65,7 @@ public class ParsePostFunction extends ProcessFunction<String, AnalyzedPost> {
   public void processElement(String line, Context ctx, Collector<AnalyzedPost> out) {
     Post post;
     try {
-      post = codec.decode(line);
+      post = codec.decode(withoutByteOrderMark(line));
     } catch (InvalidPostException e) {
       deadLetters.inc();
       LOG.debug("dead letter from {}: {}", source, e.getMessage());
@@ -73,6 +74,11 @@ public class ParsePostFunction extends ProcessFunction<String, AnalyzedPost> {
     }
     posts.inc();
     out.collect(new AnalyzedPost(post));
+  }
+
+  /** The first line of a file saved by some editors starts with U+FEFF; it is not part of the JSON. */
+  static String withoutByteOrderMark(String line) {
+    return line != null && !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
   }
 
   /** Dead letters emitted by this instance (for tests and diagnostics). */

@@ -51,6 +51,13 @@ class ParsePostFunctionTest {
   }
 
   @Test
+  void aByteOrderMarkBeforeTheFirstLineIsIgnored() throws Exception {
+    harness.processElement("\uFEFF" + VALID, 10L);
+    assertThat(harness.extractOutputValues()).extracting(AnalyzedPost::id).containsExactly("weibo:1");
+    assertThat(function.deadLetterCount()).isZero();
+  }
+
+  @Test
   void everyKindOfBadLineIsADeadLetterWithItsReason() throws Exception {
     String broken = "{\"v\":1,\"id\":\"x\"";
     String missing = "{\"v\":1,\"id\":\"forum:7\",\"platform\":\"forum\",\"publishedAt\":\"2026-03-01T08:00:00Z\"}";
