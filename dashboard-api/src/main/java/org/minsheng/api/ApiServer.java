@@ -63,8 +63,11 @@ public final class ApiServer implements AutoCloseable {
   private final ElasticsearchClient client;
   private final String url;
   private final String demoToken;
+  private final java.util.List<org.minsheng.api.http.Route> routes;
 
-  private ApiServer(Javalin app, AlertStream stream, ElasticsearchClient client, String url, String demoToken) {
+  private ApiServer(Javalin app, AlertStream stream, ElasticsearchClient client, String url, String demoToken,
+      java.util.List<org.minsheng.api.http.Route> routes) {
+    this.routes = routes;
     this.app = app;
     this.stream = stream;
     this.client = client;
@@ -140,7 +143,7 @@ public final class ApiServer implements AutoCloseable {
     stream.start();
     LOG.info("Dashboard API listening on {} (Elasticsearch {}; CORS {})", url, settings.elasticsearch().url(),
         settings.cors().origins().isEmpty() ? "off" : settings.cors().origins());
-    return new ApiServer(app, stream, owned, url, demoToken);
+    return new ApiServer(app, stream, owned, url, demoToken, dashboard.routes());
   }
 
   private static String randomToken() {
@@ -155,6 +158,11 @@ public final class ApiServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** The API routes (besides /api/health and /api/alerts/stream) with their roles. */
+  public java.util.List<org.minsheng.api.http.Route> routes() {
+    return routes;
   }
 
   /** The demo admin token, if one was requested. */
