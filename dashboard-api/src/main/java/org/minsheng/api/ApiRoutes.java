@@ -22,6 +22,8 @@ public final class ApiRoutes {
       RegionsHandler regions, SourcesHandler sources, BriefHandler brief, TokenHandlers tokens,
       OpenApiHandler openApi) {
     return List.of(
+        new Route("GET", "/api/me", Role.VIEWER, r -> java.util.Map.of("name", r.principal().name(), "role",
+            r.principal().role().code()), "the caller's token name and role"),
         new Route("GET", "/api/trends", Role.VIEWER, trends, "volume and sentiment series, keyword comparison"),
         new Route("GET", "/api/topics/hot", Role.VIEWER, topics.hot, "hot topics ranked by heat"),
         new Route("GET", "/api/topics/{id}", Role.VIEWER, topics.detail, "topic detail"),
