@@ -20,6 +20,7 @@ function pct(x) { return x == null ? '—' : (x * 100).toFixed(1) + '%'; }
 function num(x, digits) { return x == null ? '—' : (digits ? Number(x).toFixed(digits) : Number(x).toLocaleString('zh-CN')); }
 function safeUrl(u) { return /^https?:\/\//.test(u || '') ? u : null; }
 const SENT = { negative: '负面', neutral: '中性', positive: '正面' };
+const SENT_COLOR = { negative: '#e8684a', neutral: '#9ca3af', positive: '#5ad8a6' };
 const STATUS = { new: '新', acknowledged: '已确认', resolved: '已解除' };
 
 function token() { return sessionStorage.getItem(TOKEN_KEY); }
@@ -274,7 +275,7 @@ async function loadTopic(id) {
   chart('topic-sentiment').setOption({
     tooltip: {},
     series: [
-      { type: 'pie', radius: [0, '45%'], data: d.sentiment.map((c) => ({ name: SENT[c.key] || c.key, value: c.count })), label: { position: 'inner' } },
+      { type: 'pie', radius: [0, '45%'], data: d.sentiment.map((c) => ({ name: SENT[c.key] || c.key, value: c.count, itemStyle: { color: SENT_COLOR[c.key] } })), label: { position: 'inner' } },
       { type: 'pie', radius: ['55%', '75%'], data: d.emotion.map((c) => ({ name: c.key, value: c.count })) },
     ],
     graphic: mix.length ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: '暂无情感数据', fill: '#999' } }],
@@ -282,7 +283,7 @@ async function loadTopic(id) {
   const maxK = Math.max(1, ...d.keywords.map((k) => k.count));
   $('topic-cloud').innerHTML = d.keywords.length ? d.keywords.map((k) => `<span style="font-size:${12 + Math.round(20 * k.count / maxK)}px;opacity:${0.55 + 0.45 * k.count / maxK}">${esc(k.key)}</span>`).join(' ') : '<p class="note">暂无关键词</p>';
   chart('topic-spread').setOption({
-    tooltip: { trigger: 'axis' }, grid: { left: 110, right: 20, top: 10, bottom: 20 },
+    tooltip: { trigger: 'axis' }, grid: { left: 170, right: 20, top: 10, bottom: 20 },
     yAxis: { type: 'category', inverse: true, data: d.spread.map((s) => `${s.site} ${fmtTime(s.firstSeen).slice(5)}`) },
     xAxis: { type: 'value' }, series: [{ type: 'bar', data: d.spread.map((s) => s.posts), itemStyle: { color: '#5b8ff9' } }],
   }, true);

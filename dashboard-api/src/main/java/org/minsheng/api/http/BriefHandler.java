@@ -222,7 +222,7 @@ public final class BriefHandler implements Endpoint {
     return svg.append("</svg><p class=\"legend\">蓝：每小时帖子数；红：其中负面。</p>").toString();
   }
 
-  private static final String STYLE = "body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',"
+  private static final String STYLE = "body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','WenQuanYi Micro Hei',"
       + "sans-serif;color:#222;margin:0;background:#f4f5f7}.brief{max-width:760px;margin:24px auto;background:#fff;"
       + "padding:32px 40px;box-shadow:0 1px 4px rgba(0,0,0,.1)}h1{text-align:center;color:#b3261e;letter-spacing:.3em;"
       + "border-bottom:3px solid #b3261e;padding-bottom:8px}h2{font-size:1.1em;border-left:4px solid #b3261e;"

@@ -44,6 +44,11 @@ public final class EsPostSearch implements PostSearch {
     return Query.of(q -> q.bool(bool.build()));
   }
 
+  /** The standard analyser marks each Han character apart: join adjacent marks so a word reads as one. */
+  static List<String> merged(List<String> fragments) {
+    return fragments.stream().map(f -> f.replace("</mark><mark>", "")).toList();
+  }
+
   @Override
   public ResultPage<SearchHit> search(SearchRequest request) throws IOException {
     PostFilter filter = request.filter();
@@ -73,13 +78,13 @@ public final class EsPostSearch implements PostSearch {
         continue;
       }
       String text = d.path("text").asText("");
-      List<String> title = h.highlight().getOrDefault("title", List.of());
+      List<String> title = merged(h.highlight().getOrDefault("title", List.of()));
       hits.add(new SearchHit(d.path("id").asText(h.id()), d.path("title").asText(""), d.path("url").asText(""),
           d.path("site").asText(""), d.path("platform").asText(""), d.path("region").asText(null),
           d.path("author").path("name").asText(null), Dates.parse(d.path("publishedAt").asText(null)),
           d.path("sentiment").asText(null), d.hasNonNull("sentimentScore") ? d.get("sentimentScore").asDouble() : null,
           d.path("topicId").asText(null), text.length() > 120 ? text.substring(0, 120) + "…" : text,
-          title.isEmpty() ? null : title.get(0), h.highlight().getOrDefault("text", List.of()),
+          title.isEmpty() ? null : title.get(0), merged(h.highlight().getOrDefault("text", List.of())),
           h.score() == null || h.score().isNaN() ? 0 : h.score()));
     }
     long total = r.hits().total() == null ? hits.size() : r.hits().total().value();
