@@ -133,7 +133,7 @@ async function loadTrends() {
         { name: '负面', type: 'bar', stack: 'v', data: b.map((v) => v.negative), itemStyle: { color: '#e8684a' } },
         { name: '中性', type: 'bar', stack: 'v', data: b.map((v) => v.neutral), itemStyle: { color: '#9ca3af' } },
         { name: '正面', type: 'bar', stack: 'v', data: b.map((v) => v.positive), itemStyle: { color: '#5ad8a6' } },
-        { name: '平均情感分', type: 'line', yAxisIndex: 1, connectNulls: true, smooth: true, data: b.map((v) => v.meanSentimentScore), itemStyle: { color: '#5b8ff9' } },
+        { name: '平均情感分', type: 'line', yAxisIndex: 1, connectNulls: true, data: b.map((v) => v.meanSentimentScore), itemStyle: { color: '#5b8ff9' } },
       ],
     }, true);
   } else {

@@ -26,6 +26,7 @@ import java.util.Set;
 /** {@link TopicQuery} over {@code minsheng-topics} and {@code minsheng-posts}. */
 public final class EsTopicQuery implements TopicQuery {
   private static final int TREE_LIMIT = 500;
+  private static final int TIMELINE_BUCKETS = 60;
   private final ElasticsearchClient client;
   private final String topicsIndex;
   private final String postsIndex;
@@ -68,9 +69,11 @@ public final class EsTopicQuery implements TopicQuery {
     }
     ObjectNode topic = t.hits().hits().get(0).source();
     Query inTopic = Query.of(q -> q.term(x -> x.field("topicId").value(FieldValue.of(topicId))));
+    Interval interval = timelineInterval(inTopic);
     SearchResponse<ObjectNode> r = client.search(s -> s.index(postsIndex).ignoreUnavailable(true)
         .allowNoIndices(true).size(0).trackTotalHits(x -> x.enabled(true)).query(inTopic)
-        .aggregations("timeline", a -> a.autoDateHistogram(h -> h.field(PostQueries.PUBLISHED_AT).buckets(48))
+        .aggregations("timeline", a -> a.dateHistogram(h -> h.field(PostQueries.PUBLISHED_AT)
+                .fixedInterval(w -> w.time(interval.code())).minDocCount(0))
             .aggregations("sentiment", x -> x.terms(y -> y.field("sentiment").size(3)))
             .aggregations("score", x -> x.avg(y -> y.field("sentimentScore"))))
         .aggregations("sites", a -> a.terms(x -> x.field("site").size(30))
@@ -93,7 +96,7 @@ public final class EsTopicQuery implements TopicQuery {
     }
 
     List<TrendBucket> timeline = new ArrayList<>();
-    for (DateHistogramBucket b : aggs.get("timeline").autoDateHistogram().buckets().array()) {
+    for (DateHistogramBucket b : aggs.get("timeline").dateHistogram().buckets().array()) {
       long[] mix = mix(b.aggregations().get("sentiment"));
       Double mean = b.aggregations().get("score").avg().value();
       timeline.add(new TrendBucket(Instant.ofEpochMilli(b.key()), b.docCount(), mix[0], mix[1], mix[2],
@@ -120,6 +123,30 @@ public final class EsTopicQuery implements TopicQuery {
     return Optional.of(new TopicDetail(topic, postCount, timeline, spread, counts(aggs.get("regions")),
         counts(aggs.get("sentiment")), counts(aggs.get("emotion")), keywords, firstPost(inTopic),
         representative(inTopic), repostTree(inTopic), amplifiers));
+  }
+
+  /**
+   * The narrowest interval giving at most {@value #TIMELINE_BUCKETS} buckets over the topic's posts
+   * ({@code auto_date_histogram} is not in the minimal distribution, so the span is measured first).
+   */
+  private Interval timelineInterval(Query inTopic) throws IOException {
+    SearchResponse<Void> r = client.search(s -> s.index(postsIndex).ignoreUnavailable(true).allowNoIndices(true)
+        .size(0).query(inTopic)
+        .aggregations("first", a -> a.min(m -> m.field(PostQueries.PUBLISHED_AT)))
+        .aggregations("last", a -> a.max(m -> m.field(PostQueries.PUBLISHED_AT))), Void.class);
+    if (r.aggregations().isEmpty()) {
+      return Interval.H1;
+    }
+    Double first = r.aggregations().get("first").min().value();
+    Double last = r.aggregations().get("last").max().value();
+    long span = first == null || last == null || first.isInfinite() || last.isInfinite() ? 0
+        : (long) (last - first);
+    for (Interval i : Interval.values()) {
+      if (span / i.width().toMillis() < TIMELINE_BUCKETS) {
+        return i;
+      }
+    }
+    return Interval.D1;
   }
 
   private ObjectNode firstPost(Query inTopic) throws IOException {
