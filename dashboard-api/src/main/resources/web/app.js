@@ -227,6 +227,7 @@ async function startStream() {
     const r = await fetch('/api/alerts/stream', { headers: { Authorization: 'Bearer ' + token(), Accept: 'text/event-stream' }, signal: ctrl.signal });
     if (!r.ok) throw new Error('HTTP ' + r.status);
     live.textContent = '● 实时'; live.className = 'live on';
+    loadAlerts(); // catch up on anything changed while the stream was down
     const reader = r.body.getReader();
     const decoder = new TextDecoder('utf-8');
     let buf = '';

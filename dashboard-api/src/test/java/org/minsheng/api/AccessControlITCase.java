@@ -144,6 +144,21 @@ class AccessControlITCase {
   }
 
   @Test
+  void corsOnlyForConfiguredOrigins() throws Exception {
+    ApiSettings settings = ApiSettings.load(null, Map.of()).withServer("127.0.0.1", 0)
+        .withAuth(new ApiSettings.Auth("", 10_000, "")).withCors("https://ops.example.org");
+    try (ApiServer cors = ApiServer.start(settings, InMemoryQueries.empty(new InMemoryQueries.Alerts()), Map.of(),
+        false, null, Clock.systemUTC())) {
+      for (String origin : List.of("https://ops.example.org", "https://evil.example")) {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(cors.url() + "/api/health"))
+            .header("Origin", origin).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin"))
+            .isEqualTo(origin.contains("ops") ? java.util.Optional.of(origin) : java.util.Optional.empty());
+      }
+    }
+  }
+
+  @Test
   void badParametersAnswer400NamingTheParameter() throws Exception {
     HttpResponse<String> r = send("GET", "/api/trends?interval=2h", viewer, null);
     assertThat(r.statusCode()).isEqualTo(400);

@@ -29,11 +29,14 @@ public final class AlertStream implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertStream.class);
   static final Duration OVERLAP = Duration.ofSeconds(10);
   private static final int BATCH = 200;
+  /** Comment lines keep idle connections (proxies, Jetty's idle timeout) from being closed between alerts. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   private final AlertStore store;
   private final Duration pollInterval;
   private final Clock clock;
   private final List<Consumer<ObjectNode>> subscribers = new CopyOnWriteArrayList<>();
+  private final List<SseClient> clients = new CopyOnWriteArrayList<>();
   private final Map<String, Instant> sent = new LinkedHashMap<>();
   private Instant cursor;
   private ScheduledExecutorService executor;
@@ -56,6 +59,17 @@ public final class AlertStream implements AutoCloseable {
       return t;
     });
     executor.scheduleWithFixedDelay(this::pollQuietly, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void heartbeat() {
+    for (SseClient client : clients) {
+      if (client.terminated()) {
+        clients.remove(client);
+      } else {
+        client.sendComment("keep-alive");
+      }
+    }
   }
 
   public void subscribe(Consumer<ObjectNode> subscriber) {
@@ -78,8 +92,12 @@ public final class AlertStream implements AutoCloseable {
       }
     };
     client.keepAlive();
-    client.onClose(() -> unsubscribe(subscriber));
+    client.onClose(() -> {
+      unsubscribe(subscriber);
+      clients.remove(client);
+    });
     subscribe(subscriber);
+    clients.add(client);
     client.sendEvent("ready", "{\"pollIntervalMs\":" + pollInterval.toMillis() + "}");
   }
 
@@ -155,5 +173,7 @@ public final class AlertStream implements AutoCloseable {
       executor = null;
     }
     subscribers.clear();
+    clients.forEach(SseClient::close);
+    clients.clear();
   }
 }
