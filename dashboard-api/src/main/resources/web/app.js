@@ -101,7 +101,7 @@ window.addEventListener('hashchange', route);
 const WINDOWS = { '24h': [24 * 3600e3, '1h'], '7d': [7 * 24 * 3600e3, '6h'], '30d': [30 * 24 * 3600e3, '1d'] };
 function windowParams(key) {
   const [len, interval] = WINDOWS[key];
-  const to = new Date();
+  const to = new Date(Math.ceil(Date.now() / 60000) * 60000); // whole minutes: repeated queries hit the ES request cache
   return { from: new Date(to.getTime() - len).toISOString(), to: to.toISOString(), interval };
 }
 function trendQuery() {

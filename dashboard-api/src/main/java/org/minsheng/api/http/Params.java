@@ -116,9 +116,13 @@ public final class Params {
     }
   }
 
-  /** {@code from} / {@code to}; defaults: to = now, from = to - {@code defaultLength}. */
+  /**
+   * {@code from} / {@code to}; defaults: to = now rounded up to the minute (so that dashboards refreshing within the
+   * same minute send identical queries, which Elasticsearch's shard request cache can answer), from = to -
+   * {@code defaultLength}.
+   */
   public TimeWindow window(Duration defaultLength) {
-    Instant to = instant("to").orElseGet(clock::instant);
+    Instant to = instant("to").orElseGet(this::nowToTheMinute);
     Instant from = instant("from").orElse(to.minus(defaultLength));
     if (from.isAfter(to)) {
       throw new BadParameterException("from", "must not be after to (" + from + " > " + to + ")");
@@ -128,6 +132,12 @@ public final class Params {
           + " days");
     }
     return new TimeWindow(from, to);
+  }
+
+  private Instant nowToTheMinute() {
+    Instant now = clock.instant();
+    Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    return minute.equals(now) ? now : minute.plusSeconds(60);
   }
 
   public Interval interval(Interval defaultValue, TimeWindow window) {

@@ -57,6 +57,16 @@ class TrendsHandlerTest {
   }
 
   @Test
+  void defaultEndIsRoundedUpToTheMinuteSoRepeatedQueriesAreIdentical() throws Exception {
+    ParamsFactory later = new ParamsFactory(SETTINGS.limits(), ZoneId.of("Asia/Shanghai"),
+        Clock.fixed(NOW.plusSeconds(17), ZoneOffset.UTC));
+    TrendsHandler h = new TrendsHandler(r -> List.of(new TrendSeries("", 0, List.of())), later);
+    TrendsHandler.Response r = h.handle(query());
+    assertThat(r.to()).isEqualTo(NOW.plusSeconds(60));
+    assertThat(r.from()).isEqualTo(NOW.plusSeconds(60).minusSeconds(86400));
+  }
+
+  @Test
   void passesFiltersAndParsesDatesInTheServerZone() throws Exception {
     handler.handle(query("from", "2026-11-20", "to", "2026-11-21T00:00:00Z", "interval", "15m", "site", "weibo.com",
         "region", "广东", "topic", "t-1"));
