@@ -103,9 +103,10 @@ public final class BriefHandler implements Endpoint {
       long pos = sum(day, 2);
       h.append("<p>当日共采集帖子 <a href=\"").append(Html.esc(searchLink)).append("\"><b>").append(day.total())
           .append("</b> 条</a>；其中负面 <a href=\"").append(Html.esc(searchLink + "&sentiment=negative")).append("\">")
-          .append(neg).append(" 条（").append(pct(neg, day.total())).append("）</a>，中性 ").append(neu)
-          .append(" 条（").append(pct(neu, day.total())).append("），正面 ").append(pos).append(" 条（")
-          .append(pct(pos, day.total())).append("）。");
+          .append(neg) .append(" 条（").append(pct(neg, day.total())).append("）</a>，中性 <a href=\"")
+          .append(Html.esc(searchLink + "&sentiment=neutral")).append("\">").append(neu).append(" 条（")
+          .append(pct(neu, day.total())).append("）</a>，正面 <a href=\"").append(Html.esc(searchLink + "&sentiment=positive"))
+          .append("\">").append(pos).append(" 条（").append(pct(pos, day.total())).append("）</a>。");
       TrendBucket peak = day.buckets().stream().max(java.util.Comparator.comparingLong(TrendBucket::volume))
           .orElseThrow();
       h.append("发帖最多的时段为 ").append(peak.start().atZone(zone).format(DateTimeFormatter.ofPattern("HH:00")))
@@ -117,14 +118,14 @@ public final class BriefHandler implements Endpoint {
     if (hot.isEmpty()) {
       h.append("<p class=\"empty\">当日没有话题数据。</p>");
     } else {
-      h.append("<table><tr><th>#</th><th>话题</th><th>热度</th><th>帖子</th><th>负面占比</th><th>站点</th><th>阶段</th></tr>");
+      h.append("<table><tr><th>#</th><th>话题</th><th>热度</th><th>帖子</th><th>增速</th><th>负面占比</th><th>站点</th><th>阶段</th></tr>");
       int i = 1;
       for (ObjectNode t : hot) {
         String id = t.path("topicId").asText();
         h.append("<tr><td>").append(i++).append("</td><td><a href=\"").append(Html.esc(base + "/#/topic/" + Html.url(id)))
             .append("\">").append(Html.esc(t.path("title").asText(id))).append("</a></td><td>")
             .append(fmt(t.path("heat"))).append("</td><td>").append(fmt(t.path("postCount")))
-            .append("</td><td>").append(t.hasNonNull("negativeShare") ? pct(t.get("negativeShare").asDouble()) : "")
+            .append("</td><td>").append(fmt(t.path("growth"))).append("</td><td>").append(t.hasNonNull("negativeShare") ? pct(t.get("negativeShare").asDouble()) : "")
             .append("</td><td>").append(Html.esc(TopicHandlers.joined(t, "sites"))).append("</td><td>")
             .append(Html.esc(t.path("lifecycle").asText(""))).append("</td></tr>");
       }
