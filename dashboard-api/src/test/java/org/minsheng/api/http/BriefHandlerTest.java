@@ -76,7 +76,7 @@ class BriefHandlerTest {
         .contains("http://dash.example/#/topic/t-1").contains("物业费&lt;上涨&gt;")
         .contains("http://dash.example/#/search?from=").contains("&amp;q=%E7%89%A9%E4%B8%9A%E8%B4%B9")
         .contains("广东").contains("原帖").doesNotContain("javascript:alert")
-        .contains("&amp;sentiment=neutral\">2 条（20.0%）</a>");
+        .contains("&amp;sentiment=neutral\">5 条（50.0%）</a>");
     assertThat(doc.download()).isTrue();
     assertThat(doc.fileName()).isEqualTo("minsheng-brief-2026-11-20.html");
     assertThat(trendRequests.get(0).compare()).hasSize(1);
