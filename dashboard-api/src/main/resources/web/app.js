@@ -22,6 +22,7 @@ function safeUrl(u) { return /^https?:\/\//.test(u || '') ? u : null; }
 const SENT = { negative: '负面', neutral: '中性', positive: '正面' };
 const SENT_COLOR = { negative: '#e8684a', neutral: '#9ca3af', positive: '#5ad8a6' };
 const STATUS = { new: '新', acknowledged: '已确认', resolved: '已解除' };
+const LIFECYCLE = { emerging: '萌芽', rising: '上升', peak: '高峰', fading: '消退' };
 
 function token() { return sessionStorage.getItem(TOKEN_KEY); }
 
@@ -266,7 +267,7 @@ async function loadTopic(id) {
     <div class="kpi"><span>帖子</span><b>${num(d.postCount)}</b></div>
     <div class="kpi"><span>热度</span><b>${num(t.heat, 1)}</b></div>
     <div class="kpi neg"><span>负面占比</span><b>${pct(t.negativeShare)}</b></div>
-    <div class="kpi"><span>首现 · 阶段</span><b style="font-size:16px">${esc(fmtTime(t.firstSeen))} · ${esc(t.lifecycle || '')}</b></div>`;
+    <div class="kpi"><span>首现 · 阶段</span><b style="font-size:16px">${esc(fmtTime(t.firstSeen))} · ${esc(LIFECYCLE[t.lifecycle] || t.lifecycle || '')}</b></div>`;
   chart('topic-timeline').setOption({
     tooltip: { trigger: 'axis' }, legend: { data: ['负面', '中性', '正面'] }, grid: { left: 40, right: 16, top: 30, bottom: 28 },
     xAxis: { type: 'category', data: d.timeline.map((b) => fmtTime(b.start).slice(5)) }, yAxis: { type: 'value' },

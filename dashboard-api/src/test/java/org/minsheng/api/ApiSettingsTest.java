@@ -45,6 +45,14 @@ class ApiSettingsTest {
   }
 
   @Test
+  void unreadableCaCertificateIsAClearError(@TempDir Path dir) {
+    ApiSettings.Elasticsearch es = ApiSettings.load(null, Map.of("MINSHENG_ELASTICSEARCH_URL", "https://127.0.0.1:1",
+        "MINSHENG_ELASTICSEARCH_CACERTIFICATE", dir.resolve("missing-ca.pem").toString())).elasticsearch();
+    assertThatThrownBy(() -> EsClients.create(es, ApiServer.json()))
+        .hasMessageContaining("cannot read Elasticsearch CA certificate").hasMessageContaining("missing-ca.pem");
+  }
+
+  @Test
   void cliCommandIsApiWithItsOptions() {
     ApiCommand command = new ApiCommand();
     assertThat(command.path()).isEqualTo(List.of("api"));

@@ -189,6 +189,9 @@ class DashboardBrowserITCase {
     assertThat(kol).isNotEmpty();
     assertThat(driver.findElement(By.id("topic-posts")).getText()).contains("首发").contains("业主维权：小区物业费上涨三成");
     assertThat(driver.findElement(By.id("topic-tree-note")).getText()).contains("转发节点");
+    Thread.sleep(800);
+    Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "topic.png"),
+        StandardCopyOption.REPLACE_EXISTING);
 
     // search with highlight
     driver.get(server.url() + "/#/search?q=" + java.net.URLEncoder.encode("地铁 延误", java.nio.charset.StandardCharsets.UTF_8));
