@@ -109,10 +109,25 @@ public final class AlertStream implements AutoCloseable {
     }
   }
 
-  /** One poll: sends what changed since the cursor. Public for tests. */
-  public synchronized int poll() throws IOException {
+  /** One poll: sends what changed since the cursor (outside the lock, so a slow client never blocks bookkeeping). */
+  public int poll() throws IOException {
+    List<ObjectNode> fresh = collect();
+    for (ObjectNode alert : fresh) {
+      for (Consumer<ObjectNode> s : subscribers) {
+        try {
+          s.accept(alert);
+        } catch (RuntimeException e) {
+          LOG.info("Dropping a live-alert subscriber that failed: {}", e.toString());
+          subscribers.remove(s);
+        }
+      }
+    }
+    return fresh.size();
+  }
+
+  private synchronized List<ObjectNode> collect() throws IOException {
     List<ObjectNode> changed = store.updatedSince(cursor.minus(OVERLAP), BATCH);
-    int delivered = 0;
+    List<ObjectNode> fresh = new java.util.ArrayList<>();
     for (ObjectNode alert : changed) {
       String id = alert.path("alertId").asText("");
       Instant updatedAt = parse(alert.path("updatedAt").asText(null));
@@ -128,15 +143,7 @@ public final class AlertStream implements AutoCloseable {
       if (updatedAt.isAfter(cursor)) {
         cursor = updatedAt;
       }
-      for (Consumer<ObjectNode> s : subscribers) {
-        try {
-          s.accept(alert);
-        } catch (RuntimeException e) {
-          LOG.info("Dropping a live-alert subscriber that failed: {}", e.toString());
-          subscribers.remove(s);
-        }
-      }
-      delivered++;
+      fresh.add(alert);
     }
     Instant horizon = cursor.minus(OVERLAP);
     for (Iterator<Instant> it = sent.values().iterator(); it.hasNext(); ) {
@@ -148,7 +155,7 @@ public final class AlertStream implements AutoCloseable {
     if (changed.isEmpty() && now.minus(OVERLAP).isAfter(cursor)) {
       cursor = now.minus(OVERLAP);
     }
-    return delivered;
+    return fresh;
   }
 
   private static Instant parse(String text) {
