@@ -121,7 +121,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     closed = true;
     if (timer != null) {
       timer.cancel(false);
