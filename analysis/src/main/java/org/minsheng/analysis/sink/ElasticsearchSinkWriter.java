@@ -121,7 +121,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     closed = true;
     if (timer != null) {
       timer.cancel(false);
@@ -229,6 +229,8 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
           Pending doc = pending.get(i);
           if (item.error() == null) {
             metrics.recordsSent.inc();
+            metrics.numRecordsSend.inc();
+            metrics.numBytesSend.inc(doc.json().length);
             if (doc.deadLetter()) {
               metrics.deadLetters.inc();
             }
@@ -237,6 +239,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
             firstRetryable = firstRetryable != null ? firstRetryable : item.status() + " " + describe(item.error());
           } else {
             rejected.add(new Rejected(doc, item.status(), describe(item.error())));
+            metrics.numRecordsSendErrors.inc();
           }
         }
         if (retry.isEmpty()) {
