@@ -1,0 +1,264 @@
+package org.minsheng.ingest.extract;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.minsheng.ingest.time.ChineseDateParser;
+
+/**
+ * A generic main-content extractor for article pages (jsoup), with per-site CSS selectors that override it.
+ *
+ * <p>Body: the page is cut into text blocks at block-level boundaries ({@link TextBlocks}). Each block votes for every
+ * element that contains it: prose (at least one sentence punctuation mark, ≥ 10 characters outside links) votes with
+ * its non-link length minus its link length; link lists (link density > 0.5) vote with minus their length; short
+ * unpunctuated lines (menus, labels, bylines) with minus 0.3 × their length. The element with the highest total is the
+ * smallest container holding the most prose with the least navigation around it: a maximum-sum subtree, which plays
+ * the role of GNE's text/link/punctuation densities without their tuning constants. Its blocks are the body, minus
+ * link lists, captions, leading and trailing non-prose blocks and short editor/source lines.
+ *
+ * <p>Title, author, publish time and 来源: see {@link TitleFinder}, meta tags (REFERENCE-FORMATS §4.1, in priority
+ * order) and then the byline text between the headline and the body ({@link Bylines}, {@link ChineseDateParser}).
+ *
+ * <p>Thread-safe: no mutable state.
+ */
+public final class ArticleExtractor {
+  static final List<String> TIME_META = List.of("article:published_time", "og:release_date", "og:published_time",
+      "weibo: article:create_at", "weibo:article:create_at", "apub:time", "og:time", "publishdate", "publish_date",
+      "publishtime", "pubdate", "pubtime", "_pubtime", "datepublished", "rnews:datepublished",
+      "originalpublicationdate", "article_date_original", "publication_date", "sailthru.date", "firstpublishedtime",
+      "dc.date.issued", "dc.date", "article:modified_time");
+  static final List<String> AUTHOR_META = List.of("article:author", "author", "dc.creator", "byl");
+  static final List<String> SOURCE_META = List.of("source", "contentsource", "mediaid", "og:article:source");
+  private static final Pattern EDITOR_LINE = Pattern.compile(
+      "^[【\\[（(]?\\s*(?:责任编辑|责编|编辑|本文来源|文章来源|来源|原标题|图片来源|图源|作者|摄影|校对|审核)\\s*[:：].{0,40}$");
+  private static final Pattern SITE_NAME = Pattern.compile(".*(?:网|新闻|频道|日报|晚报|报社|电视台|官网|\\.com|\\.cn)$");
+  private static final String NOISE = "script, style, noscript, iframe, svg, canvas, button, input, select, textarea, "
+      + "nav, aside, footer, object, embed, audio, video, template, [hidden], [style~=(?i)display\\s*:\\s*none], "
+      + "[style~=(?i)visibility\\s*:\\s*hidden], [aria-hidden=true]";
+  private static final String CAPTIONS = "figcaption, [class~=(?i)(caption|pic_?txt|pictext|img_?desc|imgtxt|pic_?note|photo_?note)]";
+
+  private final SiteSelectors sites;
+  private final ChineseDateParser dates;
+  private final Clock clock;
+  private final TitleFinder titles = new TitleFinder();
+  private final Bylines bylines = new Bylines();
+
+  public ArticleExtractor(SiteSelectors sites, ChineseDateParser dates, Clock clock) {
+    this.sites = Objects.requireNonNull(sites, "sites");
+    this.dates = Objects.requireNonNull(dates, "dates");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The generic extractor with no site selectors and the system clock. */
+  public ArticleExtractor() {
+    this(SiteSelectors.none(), new ChineseDateParser(), Clock.systemUTC());
+  }
+
+  /** Extracts the article from {@code html}; {@code url} (may be null) resolves links and selects site selectors. */
+  public Article extract(String html, String url) {
+    Objects.requireNonNull(html, "html");
+    Document doc = Jsoup.parse(html, url == null ? "" : url);
+    Optional<SiteSelectors.Site> site = sites.forHost(host(url));
+    MetaTags meta = new MetaTags(doc);
+    String title = site.flatMap(s -> selectText(doc, s.title())).orElseGet(() -> titles.find(doc, meta));
+    site.ifPresent(s -> s.remove().forEach(sel -> doc.select(sel).remove()));
+    doc.select(NOISE).remove();
+    Element root = doc.body();
+
+    List<TextBlock> all = TextBlocks.of(root);
+    List<TextBlock> bodyBlocks;
+    Optional<Element> selected = site.flatMap(s -> Optional.ofNullable(s.body())).map(doc::select)
+        .filter(els -> !els.isEmpty()).map(els -> els.first());
+    if (selected.isPresent()) {
+      List<Element> containers = doc.select(site.get().body());
+      bodyBlocks = all.stream().filter(b -> containers.stream().anyMatch(c -> within(b.owner(), c))).toList();
+      bodyBlocks = bodyBlocks.stream().filter(b -> !b.text().isBlank()).toList();
+    } else {
+      Element best = bestContainer(all, root);
+      bodyBlocks = trim(all.stream().filter(b -> within(b.owner(), best)).toList(), doc, title);
+    }
+    String body = String.join("\n", bodyBlocks.stream().map(TextBlock::text).toList());
+
+    List<String> bylineTexts = bylineTexts(all, bodyBlocks, title);
+    Instant now = clock.instant();
+    Instant published = site.flatMap(s -> selectDate(doc, s.publishedAt(), now))
+        .or(() -> meta.first(TIME_META).flatMap(v -> dates.parse(v, now)))
+        .or(() -> timeElement(doc, now))
+        .or(() -> bylineTexts.stream().map(t -> dates.parse(t, now)).flatMap(Optional::stream).findFirst())
+        .orElse(null);
+    String siteName = meta.get("og:site_name").orElse("");
+    String author = site.flatMap(s -> selectText(doc, s.author()))
+        .or(() -> meta.first(AUTHOR_META).map(String::strip)
+            .filter(a -> !a.equals(siteName) && !SITE_NAME.matcher(a).matches() && a.length() <= 30))
+        .or(() -> bylineTexts.stream().map(bylines::author).flatMap(Optional::stream).findFirst())
+        .orElse(null);
+    String source = site.flatMap(s -> selectText(doc, s.source()))
+        .or(() -> meta.first(SOURCE_META).map(Bylines::clean).filter(s -> !s.isEmpty()))
+        .or(() -> bylineTexts.stream().map(bylines::source).flatMap(Optional::stream).findFirst())
+        .orElse(null);
+    return new Article(title, body, author, published, source);
+  }
+
+  /** The element with the highest sum of block values over the blocks it contains. */
+  static Element bestContainer(List<TextBlock> blocks, Element root) {
+    Map<Element, Double> score = new IdentityHashMap<>();
+    for (TextBlock b : blocks) {
+      double v = b.value();
+      for (Element e = b.owner(); e != null; e = e.parent()) {
+        score.merge(e, v, Double::sum);
+        if (e == root) {
+          break;
+        }
+      }
+    }
+    Element best = root;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (Map.Entry<Element, Double> e : score.entrySet()) {
+      double s = e.getValue();
+      // ties go to the deeper element: the same prose with less around it
+      if (s > bestScore || (s == bestScore && depth(e.getKey()) > depth(best))) {
+        best = e.getKey();
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+
+  private List<TextBlock> trim(List<TextBlock> blocks, Document doc, String title) {
+    List<TextBlock> kept = new ArrayList<>();
+    String squeezedTitle = title == null ? "" : title.replaceAll("\\s+", "");
+    for (TextBlock b : blocks) {
+      if (b.linkDensity() > 0.5 || isCaption(b.owner()) || EDITOR_LINE.matcher(b.text()).matches()) {
+        continue;
+      }
+      if (!squeezedTitle.isEmpty() && b.text().replaceAll("\\s+", "").equals(squeezedTitle)) {
+        continue;
+      }
+      kept.add(b);
+    }
+    int from = 0;
+    while (from < kept.size() && !kept.get(from).prose()) {
+      from++;
+    }
+    int to = kept.size();
+    while (to > from && !kept.get(to - 1).prose()) {
+      to--;
+    }
+    return kept.subList(from, to);
+  }
+
+  private static boolean isCaption(Element e) {
+    for (Element x = e; x != null && !x.normalName().equals("body"); x = x.parent()) {
+      if (x.is(CAPTIONS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Texts that may hold the byline: blocks between the headline and the body, then the body's first and last lines. */
+  private static List<String> bylineTexts(List<TextBlock> all, List<TextBlock> body, String title) {
+    List<String> out = new ArrayList<>();
+    int first = body.isEmpty() ? all.size() : body.get(0).index();
+    int titleAt = -1;
+    String squeezed = title == null ? null : title.replaceAll("\\s+", "");
+    for (int i = 0; i < first && squeezed != null; i++) {
+      if (all.get(i).text().replaceAll("\\s+", "").contains(squeezed)) {
+        titleAt = i;
+      }
+    }
+    int start = titleAt >= 0 ? titleAt + 1 : Math.max(0, first - 8);
+    for (int i = start; i < first && i < start + 15; i++) {
+      TextBlock b = all.get(i);
+      if (b.chars() <= 120) {
+        out.add(b.text());
+      }
+    }
+    for (int i = 0; i < Math.min(2, body.size()); i++) {
+      out.add(body.get(i).text());
+    }
+    for (int i = Math.max(0, body.size() - 3); i < body.size(); i++) {
+      if (body.get(i).chars() <= 60) {
+        out.add(body.get(i).text());
+      }
+    }
+    return out;
+  }
+
+  private Optional<Instant> timeElement(Document doc, Instant now) {
+    for (Element t : doc.select("time[datetime], [itemprop=datePublished]")) {
+      String v = t.hasAttr("datetime") ? t.attr("datetime") : t.hasAttr("content") ? t.attr("content") : t.text();
+      Optional<Instant> i = dates.parse(v, now);
+      if (i.isPresent()) {
+        return i;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Instant> selectDate(Document doc, String selector, Instant now) {
+    if (selector == null) {
+      return Optional.empty();
+    }
+    Element e = doc.selectFirst(selector);
+    if (e == null) {
+      return Optional.empty();
+    }
+    for (String attr : List.of("datetime", "content")) {
+      if (e.hasAttr(attr)) {
+        Optional<Instant> i = dates.parse(e.attr(attr), now);
+        if (i.isPresent()) {
+          return i;
+        }
+      }
+    }
+    return dates.parse(e.text(), now);
+  }
+
+  private static Optional<String> selectText(Document doc, String selector) {
+    if (selector == null || selector.isBlank()) {
+      return Optional.empty();
+    }
+    Element e = doc.selectFirst(selector);
+    return e == null || e.text().isBlank() ? Optional.empty() : Optional.of(e.text().strip());
+  }
+
+  private static boolean within(Element e, Element ancestor) {
+    for (Element x = e; x != null; x = x.parent()) {
+      if (x == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int depth(Element e) {
+    int d = 0;
+    for (Element x = e; x != null; x = x.parent()) {
+      d++;
+    }
+    return d;
+  }
+
+  static String host(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    try {
+      String h = java.net.URI.create(url.strip()).getHost();
+      return h == null ? null : h.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
