@@ -121,10 +121,17 @@ public final class HtmlDecoder {
     return Optional.empty();
   }
 
-  /** A declared UTF-8 is believed only if the bytes are valid UTF-8; other declarations are believed as they are. */
+  /**
+   * A declared UTF-8 is believed only if the bytes are valid UTF-8. A declared legacy charset is not believed when the
+   * bytes are valid UTF-8 with multi-byte sequences: GBK or Big5 text is practically never valid UTF-8 by chance, while
+   * pages re-encoded to UTF-8 that keep their old {@code gb2312} meta are common (one in GNE's 62 test pages).
+   */
   private static boolean plausible(byte[] body, Charset declared) {
     if (declared.equals(StandardCharsets.UTF_8)) {
       return isValidUtf8(body);
+    }
+    if (hasMultiByte(body) && isValidUtf8(body)) {
+      return false;
     }
     if (declared.equals(StandardCharsets.UTF_16LE) || declared.equals(StandardCharsets.UTF_16BE)
         || declared.name().equalsIgnoreCase("UTF-16")) {
@@ -132,6 +139,15 @@ public final class HtmlDecoder {
       return body.length == 0 || body[0] != '<';
     }
     return true;
+  }
+
+  private static boolean hasMultiByte(byte[] body) {
+    for (byte b : body) {
+      if (b < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isValidUtf8(byte[] body) {

@@ -50,6 +50,9 @@ public final class ExtractEvalCommand implements CliCommand {
   @Option(names = "--per-page", description = "Log each page's figures on stderr.")
   boolean perPage;
 
+  @Option(names = "--output", description = "Write each extracted body to this directory as <name>.txt (for error analysis).")
+  Path output;
+
   private final PrintStream out;
 
   public ExtractEvalCommand() {
@@ -96,6 +99,10 @@ public final class ExtractEvalCommand implements CliCommand {
           String body = extractor.extract(text, null).body();
           if (chain != null) {
             body = chain.clean(body);
+          }
+          if (output != null) {
+            Files.createDirectories(output);
+            Files.writeString(output.resolve(name + ".txt"), body, StandardCharsets.UTF_8);
           }
           score = CharOverlap.of(body, Files.readString(g, StandardCharsets.UTF_8));
         } catch (RuntimeException | IOException e) {

@@ -41,10 +41,16 @@ public final class ArticleExtractor {
   static final List<String> SOURCE_META = List.of("source", "contentsource", "mediaid", "og:article:source");
   private static final Pattern EDITOR_LINE = Pattern.compile(
       "^[【\\[（(]?\\s*(?:责任编辑|责编|编辑|本文来源|文章来源|来源|原标题|图片来源|图源|作者|摄影|校对|审核)\\s*[:：].{0,40}$");
+  private static final Pattern PROMO_LINE = Pattern.compile(
+      "二维码|扫一扫|扫码|分享到|已收藏|我的收藏|关键[词字]\\s*[:：]|免费试玩|自动播放|点击进入|下载.{0,6}(APP|App|客户端)|网友评论仅供");
   private static final Pattern SITE_NAME = Pattern.compile(".*(?:网|新闻|频道|日报|晚报|报社|电视台|官网|\\.com|\\.cn)$");
   private static final String NOISE = "script, style, noscript, iframe, svg, canvas, button, input, select, textarea, "
       + "nav, aside, footer, object, embed, audio, video, template, [hidden], [style~=(?i)display\\s*:\\s*none], "
       + "[style~=(?i)visibility\\s*:\\s*hidden], [aria-hidden=true]";
+  private static final Pattern STRONG_NEGATIVE = Pattern.compile("(?i)comment|cmt|repl(?:y|ies)|discuss|(?:^|[-_ ])tie[-_]");
+  private static final Pattern WEAK_NEGATIVE = Pattern.compile("(?i)related|recommend|sidebar|side-bar|share|hot-?news|"
+      + "rank|footer|copyright|crumb|advert|(?:^|[-_ ])ads?(?:[-_ ]|$)|banner|popup|login|(?:^|[-_ ])nav|menu|tags?(?:[-_ ]|$)");
+  private static final Pattern POSITIVE = Pattern.compile("(?i)article|content|main|body|text|detail|post|story|entry");
   private static final String CAPTIONS = "figcaption, [class~=(?i)(caption|pic_?txt|pictext|img_?desc|imgtxt|pic_?note|photo_?note)]";
 
   private final SiteSelectors sites;
@@ -74,6 +80,9 @@ public final class ArticleExtractor {
     site.ifPresent(s -> s.remove().forEach(sel -> doc.select(sel).remove()));
     doc.select(NOISE).remove();
     Element root = doc.body();
+    if (site.isEmpty() || site.get().body() == null) {
+      removeUnlikely(root);
+    }
 
     List<TextBlock> all = TextBlocks.of(root);
     List<TextBlock> bodyBlocks;
@@ -138,7 +147,8 @@ public final class ArticleExtractor {
     List<TextBlock> kept = new ArrayList<>();
     String squeezedTitle = title == null ? "" : title.replaceAll("\\s+", "");
     for (TextBlock b : blocks) {
-      if (b.linkDensity() > 0.5 || isCaption(b.owner()) || EDITOR_LINE.matcher(b.text()).matches()) {
+      if (b.linkDensity() > 0.5 || isCaption(b) || EDITOR_LINE.matcher(b.text()).matches()
+          || (b.chars() <= 100 && PROMO_LINE.matcher(b.text()).find())) {
         continue;
       }
       if (!squeezedTitle.isEmpty() && b.text().replaceAll("\\s+", "").equals(squeezedTitle)) {
@@ -157,13 +167,66 @@ public final class ArticleExtractor {
     return kept.subList(from, to);
   }
 
-  private static boolean isCaption(Element e) {
-    for (Element x = e; x != null && !x.normalName().equals("body"); x = x.parent()) {
+  /**
+   * Removes comment sections (class or id says comment/reply/…) and, unless they also say article/content/…, related
+   * lists, share bars, sidebars and footers. An element holding more than half the page's text is never removed.
+   */
+  private static void removeUnlikely(Element root) {
+    int total = root.text().length();
+    List<Element> doomed = new ArrayList<>();
+    for (Element e : root.getAllElements()) {
+      if (e == root) {
+        continue;
+      }
+      String key = e.className() + " " + e.id();
+      if (key.isBlank()) {
+        continue;
+      }
+      boolean strong = STRONG_NEGATIVE.matcher(key).find();
+      boolean weak = !strong && WEAK_NEGATIVE.matcher(key).find() && !POSITIVE.matcher(key).find();
+      if (!strong && !weak) {
+        continue;
+      }
+      String text = e.text();
+      if (text.length() * 2 >= total) {
+        continue;
+      }
+      // a weak hint ("share" in js_img_share_area) does not outweigh prose: keep elements dense in punctuation
+      if (strong || punctuation(text) * 40 < text.length()) {
+        doomed.add(e);
+      }
+    }
+    doomed.forEach(Element::remove);
+  }
+
+  private static int punctuation(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (TextBlocks.isSentencePunctuation(text, i)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * A caption: inside a caption element; or short text (≤ 80 chars) in an element that also holds an image; or very
+   * short phrase (≤ 20 chars, no comma) in an element right after an image-only element (ifeng's {@code <p><img></p><p>小花家。</p>}).
+   */
+  private static boolean isCaption(TextBlock b) {
+    Element owner = b.owner();
+    for (Element x = owner; x != null && !x.normalName().equals("body"); x = x.parent()) {
       if (x.is(CAPTIONS)) {
         return true;
       }
     }
-    return false;
+    if (b.chars() <= 80 && !owner.normalName().equals("body") && owner.selectFirst("img") != null
+        && owner.text().length() <= 100) {
+      return true;
+    }
+    Element prev = owner.previousElementSibling();
+    boolean phrase = b.text().indexOf('，') < 0 && b.text().indexOf(',') < 0;
+    return b.chars() <= 20 && phrase && prev != null && prev.selectFirst("img") != null && prev.text().isBlank();
   }
 
   /** Texts that may hold the byline: blocks between the headline and the body, then the body's first and last lines. */
