@@ -42,7 +42,8 @@ public final class ArticleExtractor {
   private static final Pattern EDITOR_LINE = Pattern.compile(
       "^[【\\[（(]?\\s*(?:责任编辑|责编|编辑|本文来源|文章来源|来源|原标题|图片来源|图源|作者|摄影|校对|审核)\\s*[:：].{0,40}$");
   private static final Pattern PROMO_LINE = Pattern.compile(
-      "二维码|扫一扫|扫码|分享到|已收藏|我的收藏|关键[词字]\\s*[:：]|免费试玩|自动播放|点击进入|下载.{0,6}(APP|App|客户端)|网友评论仅供");
+      "二维码|扫一扫|扫码|分享到|已收藏|我的收藏|关键[词字]\\s*[:：]|免费试玩|自动播放|点击进入|下载.{0,6}(APP|App|客户端)|网友评论仅供|【点击|点击(投票|查看|阅读|这里)");
+  private static final Pattern DISCLAIMER = Pattern.compile("免责声明|版权声明|版权归.{0,12}所有|未经.{0,10}授权.{0,10}(转载|使用)");
   private static final Pattern SITE_NAME = Pattern.compile(".*(?:网|新闻|频道|日报|晚报|报社|电视台|官网|\\.com|\\.cn)$");
   private static final String NOISE = "script, style, noscript, iframe, svg, canvas, button, input, select, textarea, "
       + "nav, aside, footer, object, embed, audio, video, template, [hidden], [style~=(?i)display\\s*:\\s*none], "
@@ -81,7 +82,7 @@ public final class ArticleExtractor {
     doc.select(NOISE).remove();
     Element root = doc.body();
     if (site.isEmpty() || site.get().body() == null) {
-      removeUnlikely(root);
+      markUnlikely(root);
     }
 
     List<TextBlock> all = TextBlocks.of(root);
@@ -120,9 +121,16 @@ public final class ArticleExtractor {
 
   /** The element with the highest sum of block values over the blocks it contains. */
   static Element bestContainer(List<TextBlock> blocks, Element root) {
+    // Long blocks that occur twice are carousel clones or repeated teasers, not article prose.
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    for (TextBlock b : blocks) {
+      if (b.chars() >= 20) {
+        seen.merge(b.text(), 1, Integer::sum);
+      }
+    }
     Map<Element, Double> score = new IdentityHashMap<>();
     for (TextBlock b : blocks) {
-      double v = b.value();
+      double v = b.chars() >= 20 && seen.get(b.text()) > 1 ? -b.chars() : b.value();
       for (Element e = b.owner(); e != null; e = e.parent()) {
         score.merge(e, v, Double::sum);
         if (e == root) {
@@ -147,8 +155,9 @@ public final class ArticleExtractor {
     List<TextBlock> kept = new ArrayList<>();
     String squeezedTitle = title == null ? "" : title.replaceAll("\\s+", "");
     for (TextBlock b : blocks) {
-      if (b.linkDensity() > 0.5 || isCaption(b) || EDITOR_LINE.matcher(b.text()).matches()
-          || (b.chars() <= 100 && PROMO_LINE.matcher(b.text()).find())) {
+      if (b.unlikely() || b.linkDensity() > 0.5 || isCaption(b) || EDITOR_LINE.matcher(b.text()).matches()
+          || (b.chars() <= 100 && PROMO_LINE.matcher(b.text()).find())
+          || (b.chars() <= 300 && DISCLAIMER.matcher(b.text()).find())) {
         continue;
       }
       if (!squeezedTitle.isEmpty() && b.text().replaceAll("\\s+", "").equals(squeezedTitle)) {
@@ -168,14 +177,17 @@ public final class ArticleExtractor {
   }
 
   /**
-   * Removes comment sections (class or id says comment/reply/…) and, unless they also say article/content/…, related
-   * lists, share bars, sidebars and footers. An element holding more than half the page's text is never removed.
+   * Marks comment sections (class or id says comment/reply/…) and, unless they also say article/content/… or hold
+   * dense prose, related lists, share bars, sidebars and footers: their text then argues against any container
+   * holding them (so a comment section separates the article from a feed of teasers below it) and is never output.
+   * An element holding more than half the page's text is never marked.
    */
-  private static void removeUnlikely(Element root) {
+  private static void markUnlikely(Element root) {
     int total = root.text().length();
     List<Element> doomed = new ArrayList<>();
+    Element lastMarked = null;
     for (Element e : root.getAllElements()) {
-      if (e == root) {
+      if (e == root || (lastMarked != null && within(e, lastMarked))) {
         continue;
       }
       String key = e.className() + " " + e.id();
@@ -194,9 +206,10 @@ public final class ArticleExtractor {
       // a weak hint ("share" in js_img_share_area) does not outweigh prose: keep elements dense in punctuation
       if (strong || punctuation(text) * 40 < text.length()) {
         doomed.add(e);
+        lastMarked = e;
       }
     }
-    doomed.forEach(Element::remove);
+    doomed.forEach(e -> e.attr(TextBlocks.UNLIKELY, ""));
   }
 
   private static int punctuation(String text) {

@@ -11,8 +11,10 @@ import org.jsoup.nodes.Element;
  * @param linkChars non-whitespace characters inside {@code <a>}
  * @param punctuation sentence punctuation marks outside links (，。！？；、 and ASCII , ! ? ;)
  * @param index position of the block in document order
+ * @param unlikely inside an element marked as comments, related links, share bar, …
  */
-record TextBlock(Element owner, String text, int chars, int linkChars, int punctuation, int index) {
+record TextBlock(Element owner, String text, int chars, int linkChars, int punctuation, int index,
+    boolean unlikely) {
 
   double linkDensity() {
     return chars == 0 ? 0 : (double) linkChars / chars;
@@ -21,7 +23,7 @@ record TextBlock(Element owner, String text, int chars, int linkChars, int punct
   /** How much this block argues for its container being the article: positive for prose, negative for the rest. */
   double value() {
     int nonLink = chars - linkChars;
-    if (linkDensity() > 0.5) {
+    if (unlikely || linkDensity() > 0.5) {
       return -chars;
     }
     if (punctuation >= 1 && nonLink >= 10) {

@@ -13,6 +13,8 @@ import org.jsoup.select.NodeVisitor;
 
 /** Splits the text of an element into {@link TextBlock}s at block-level element boundaries and {@code <br>}. */
 final class TextBlocks {
+  /** Attribute set on elements (comment sections, share bars, …) whose text counts against a container. */
+  static final String UNLIKELY = "data-minsheng-unlikely";
   static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "header", "li", "ul", "ol",
       "dl", "dt", "dd", "td", "th", "tr", "table", "tbody", "thead", "tfoot", "h1", "h2", "h3", "h4", "h5", "h6",
       "blockquote", "pre", "figure", "figcaption", "center", "form", "fieldset", "address", "body", "br", "hr",
@@ -35,6 +37,8 @@ final class TextBlocks {
     int linkChars;
     int punctuation;
     int linkDepth;
+    int unlikelyDepth;
+    boolean unlikely;
 
     Collector(Element root) {
       owners.push(root);
@@ -46,6 +50,10 @@ final class TextBlocks {
         append(t.getWholeText());
       } else if (node instanceof Element e) {
         String tag = e.normalName();
+        if (e.hasAttr(UNLIKELY)) {
+          flush();
+          unlikelyDepth++;
+        }
         if (tag.equals("a")) {
           linkDepth++;
         } else if (BLOCK_TAGS.contains(tag)) {
@@ -69,6 +77,10 @@ final class TextBlocks {
             owners.pop();
           }
         }
+        if (e.hasAttr(UNLIKELY)) {
+          flush();
+          unlikelyDepth--;
+        }
       }
     }
 
@@ -84,6 +96,7 @@ final class TextBlocks {
         }
         text.append(ch);
         chars++;
+        unlikely |= unlikelyDepth > 0;
         if (linkDepth > 0) {
           linkChars++;
         } else if (isSentencePunctuation(s, i)) {
@@ -95,12 +108,13 @@ final class TextBlocks {
     void flush() {
       if (chars > 0) {
         String t = text.toString().strip();
-        blocks.add(new TextBlock(owners.peek(), t, chars, linkChars, punctuation, blocks.size()));
+        blocks.add(new TextBlock(owners.peek(), t, chars, linkChars, punctuation, blocks.size(), unlikely));
       }
       text.setLength(0);
       chars = 0;
       linkChars = 0;
       punctuation = 0;
+      unlikely = false;
     }
   }
 
