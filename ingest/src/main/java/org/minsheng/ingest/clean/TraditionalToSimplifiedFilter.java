@@ -60,10 +60,10 @@ public final class TraditionalToSimplifiedFilter implements CleaningFilter {
         String b = line.substring(eq + 1);
         String key = reverse ? b : a;
         String value = reverse ? a : b;
-        if (reverse && key.codePointCount(0, key.length()) == 1) {
-          continue; // single characters come from t2s.txt; s2t's one-to-many reverses are ambiguous
+        if (reverse && key.equals(value)) {
+          continue;
         }
-        table.put(key, value);
+        table.put(key, value); // t2s.txt is loaded last: its entries settle characters that s2t.txt reverses ambiguously
         maxKey = Math.max(maxKey, key.length());
       }
     } catch (IOException e) {
