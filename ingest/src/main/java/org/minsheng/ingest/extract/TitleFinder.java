@@ -14,7 +14,7 @@ import org.jsoup.nodes.Element;
  * {@code <h1>}.
  */
 final class TitleFinder {
-  private static final Pattern SEPARATORS = Pattern.compile("\\s*(?:_|\\||｜|丨| - | — | – |－|--)\\s*");
+  private static final Pattern SEPARATORS = Pattern.compile("\\s*(?:_|\\||｜|丨| - | — | – |－|--|(?<=\\p{IsHan})-(?=\\p{IsHan}))\\s*");
 
   String find(Document doc, MetaTags meta) {
     String og = meta.first(java.util.List.of("og:title", "twitter:title")).map(String::strip).orElse("");
