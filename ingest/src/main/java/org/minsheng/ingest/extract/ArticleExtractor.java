@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.minsheng.ingest.time.ChineseDateParser;
 
 /**
@@ -52,7 +54,8 @@ public final class ArticleExtractor {
   private static final Pattern WEAK_NEGATIVE = Pattern.compile("(?i)related|recommend|sidebar|side-bar|share|hot-?news|"
       + "rank|footer|copyright|crumb|advert|(?:^|[-_ ])ads?(?:[-_ ]|$)|banner|popup|login|(?:^|[-_ ])nav|menu|tags?(?:[-_ ]|$)");
   private static final Pattern POSITIVE = Pattern.compile("(?i)article|content|main|body|text|detail|post|story|entry");
-  private static final String CAPTIONS = "figcaption, [class~=(?i)(caption|pic_?txt|pictext|img_?desc|imgtxt|pic_?note|photo_?note)]";
+  private static final Evaluator CAPTION_EVALUATOR = QueryParser.parse(
+      "figcaption, [class~=(?i)(caption|pic_?txt|pictext|img_?desc|imgtxt|pic_?note|photo_?note)]");
 
   private final SiteSelectors sites;
   private final ChineseDateParser dates;
@@ -81,8 +84,9 @@ public final class ArticleExtractor {
     site.ifPresent(s -> s.remove().forEach(sel -> doc.select(sel).remove()));
     doc.select(NOISE).remove();
     Element root = doc.body();
+    TextStats stats = TextStats.of(root);
     if (site.isEmpty() || site.get().body() == null) {
-      markUnlikely(root);
+      markUnlikely(root, stats);
     }
 
     List<TextBlock> all = TextBlocks.of(root);
@@ -95,7 +99,7 @@ public final class ArticleExtractor {
       bodyBlocks = bodyBlocks.stream().filter(b -> !b.text().isBlank()).toList();
     } else {
       Element best = bestContainer(all, root);
-      bodyBlocks = trim(all.stream().filter(b -> within(b.owner(), best)).toList(), doc, title);
+      bodyBlocks = trim(all.stream().filter(b -> within(b.owner(), best)).toList(), stats, title);
     }
     String body = String.join("\n", bodyBlocks.stream().map(TextBlock::text).toList());
 
@@ -151,11 +155,12 @@ public final class ArticleExtractor {
     return best;
   }
 
-  private List<TextBlock> trim(List<TextBlock> blocks, Document doc, String title) {
+  private List<TextBlock> trim(List<TextBlock> blocks, TextStats stats, String title) {
     List<TextBlock> kept = new ArrayList<>();
+    Map<Element, Boolean> captionOwners = new IdentityHashMap<>();
     String squeezedTitle = title == null ? "" : title.replaceAll("\\s+", "");
     for (TextBlock b : blocks) {
-      if (b.unlikely() || b.linkDensity() > 0.5 || isCaption(b) || EDITOR_LINE.matcher(b.text()).matches()
+      if (b.unlikely() || b.linkDensity() > 0.5 || isCaption(b, stats, captionOwners) || EDITOR_LINE.matcher(b.text()).matches()
           || (b.chars() <= 100 && PROMO_LINE.matcher(b.text()).find())
           || (b.chars() <= 300 && DISCLAIMER.matcher(b.text()).find())) {
         continue;
@@ -182,8 +187,8 @@ public final class ArticleExtractor {
    * holding them (so a comment section separates the article from a feed of teasers below it) and is never output.
    * An element holding more than half the page's text is never marked.
    */
-  private static void markUnlikely(Element root) {
-    int total = root.text().length();
+  private static void markUnlikely(Element root, TextStats stats) {
+    int total = stats.chars(root);
     List<Element> doomed = new ArrayList<>();
     Element lastMarked = null;
     for (Element e : root.getAllElements()) {
@@ -199,12 +204,12 @@ public final class ArticleExtractor {
       if (!strong && !weak) {
         continue;
       }
-      String text = e.text();
-      if (text.length() * 2 >= total) {
+      int chars = stats.chars(e);
+      if (chars * 2 >= total) {
         continue;
       }
       // a weak hint ("share" in js_img_share_area) does not outweigh prose: keep elements dense in punctuation
-      if (strong || punctuation(text) * 40 < text.length()) {
+      if (strong || stats.punctuation(e) * 40 < chars) {
         doomed.add(e);
         lastMarked = e;
       }
@@ -212,35 +217,33 @@ public final class ArticleExtractor {
     doomed.forEach(e -> e.attr(TextBlocks.UNLIKELY, ""));
   }
 
-  private static int punctuation(String text) {
-    int n = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (TextBlocks.isSentencePunctuation(text, i)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   /**
    * A caption: inside a caption element; or short text (≤ 80 chars) in an element that also holds an image; or very
    * short phrase (≤ 20 chars, no comma) in an element right after an image-only element (ifeng's {@code <p><img></p><p>小花家。</p>}).
    */
-  private static boolean isCaption(TextBlock b) {
+  private static boolean isCaption(TextBlock b, TextStats stats, Map<Element, Boolean> captionOwners) {
     Element owner = b.owner();
-    for (Element x = owner; x != null && !x.normalName().equals("body"); x = x.parent()) {
-      if (x.is(CAPTIONS)) {
-        return true;
+    boolean inCaption = captionOwners.computeIfAbsent(owner, o -> {
+      for (Element x = o; x != null && !x.normalName().equals("body"); x = x.parent()) {
+        if (x.is(CAPTION_EVALUATOR)) {
+          return true;
+        }
       }
-    }
-    if (b.chars() <= 80 && !owner.normalName().equals("body") && owner.selectFirst("img") != null
-        && owner.text().length() <= 100) {
+      return false;
+    });
+    if (inCaption) {
       return true;
     }
+    if (b.chars() <= 80 && !owner.normalName().equals("body") && stats.hasImage(owner) && stats.chars(owner) <= 100) {
+      return true;
+    }
+    if (b.chars() > 20 || b.text().indexOf('，') >= 0 || b.text().indexOf(',') >= 0) {
+      return false;
+    }
     Element prev = owner.previousElementSibling();
-    boolean phrase = b.text().indexOf('，') < 0 && b.text().indexOf(',') < 0;
-    return b.chars() <= 20 && phrase && prev != null && prev.selectFirst("img") != null && prev.text().isBlank();
+    return prev != null && stats.hasImage(prev) && stats.chars(prev) == 0;
   }
+
 
   /** Texts that may hold the byline: blocks between the headline and the body, then the body's first and last lines. */
   private static List<String> bylineTexts(List<TextBlock> all, List<TextBlock> body, String title) {
