@@ -69,6 +69,16 @@ public final class ArticleExtractor {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * The extractor configured by {@code minsheng-extract-defaults.yaml} overridden by {@code userFile} (may be null) and
+   * the environment: per-site selectors from {@code extract.sites}.
+   */
+  public static ArticleExtractor fromConfig(java.nio.file.Path userFile, Clock clock) {
+    org.minsheng.config.Settings settings = org.minsheng.config.Settings.load(
+        "minsheng-extract-defaults.yaml", userFile, System.getenv());
+    return new ArticleExtractor(SiteSelectors.fromSettings(settings), new ChineseDateParser(), clock);
+  }
+
   /** The generic extractor with no site selectors and the system clock. */
   public ArticleExtractor() {
     this(SiteSelectors.none(), new ChineseDateParser(), Clock.systemUTC());

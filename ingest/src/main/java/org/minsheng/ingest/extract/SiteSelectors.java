@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.minsheng.config.Settings;
 
 /**
  * Per-site CSS selectors that override the generic extractor (setting {@code extract.sites} in
@@ -18,6 +19,11 @@ public record SiteSelectors(List<Site> sites) {
 
   public static SiteSelectors none() {
     return new SiteSelectors(List.of());
+  }
+
+  /** The {@code extract.sites} setting of {@code minsheng-extract-defaults.yaml} (layered with a user file). */
+  public static SiteSelectors fromSettings(Settings settings) {
+    return new SiteSelectors(List.of(settings.bind("extract.sites", Site[].class)));
   }
 
   /**
