@@ -45,6 +45,9 @@ public final class ArticleExtractor {
       "^[【\\[（(]?\\s*(?:责任编辑|责编|编辑|本文来源|文章来源|来源|原标题|图片来源|图源|作者|摄影|校对|审核)\\s*[:：].{0,40}$");
   private static final Pattern PROMO_LINE = Pattern.compile(
       "二维码|扫一扫|扫码|分享到|已收藏|我的收藏|关键[词字]\\s*[:：]|免费试玩|自动播放|点击进入|下载.{0,6}(APP|App|客户端)|网友评论仅供|【点击|点击(投票|查看|阅读|这里)");
+  private static final Pattern TAIL_MARKER = Pattern.compile("^(?:相关(?:推荐|阅读|文章|新闻|报道|链接|专题)|(?:为你|为您)推荐|"
+      + "推荐阅读|延伸阅读|猜你喜欢|您可能感兴趣的文章|你可能感兴趣的文章|热门(?:推荐|文章|阅读|评论)|更多(?:精彩|推荐|阅读)|"
+      + "(?:网友|最新|热门|全部)?评论(?:\\s*[(（]\\d+[)）])?|发表评论|我要评论)\\s*[:：]?$");
   private static final Pattern DISCLAIMER = Pattern.compile("免责声明|版权声明|版权归.{0,12}所有|未经.{0,10}授权.{0,10}(转载|使用)");
   private static final Pattern SITE_NAME = Pattern.compile(".*(?:网|新闻|频道|日报|晚报|报社|电视台|官网|\\.com|\\.cn)$");
   private static final String NOISE = "script, style, noscript, iframe, svg, canvas, button, input, select, textarea, "
@@ -138,13 +141,13 @@ public final class ArticleExtractor {
     // Long blocks that occur twice are carousel clones or repeated teasers, not article prose.
     Map<String, Integer> seen = new java.util.HashMap<>();
     for (TextBlock b : blocks) {
-      if (b.chars() >= 20) {
+      if (b.chars() >= 20 && !b.code()) {
         seen.merge(b.text(), 1, Integer::sum);
       }
     }
     Map<Element, Double> score = new IdentityHashMap<>();
     for (TextBlock b : blocks) {
-      double v = b.chars() >= 20 && seen.get(b.text()) > 1 ? -b.chars() : b.value();
+      double v = b.chars() >= 20 && !b.code() && seen.get(b.text()) > 1 ? -b.chars() : b.value();
       for (Element e = b.owner(); e != null; e = e.parent()) {
         score.merge(e, v, Double::sum);
         if (e == root) {
@@ -177,6 +180,10 @@ public final class ArticleExtractor {
       }
       if (!squeezedTitle.isEmpty() && b.text().replaceAll("\\s+", "").equals(squeezedTitle)) {
         continue;
+      }
+      if (b.chars() <= 16 && !b.prose() && TAIL_MARKER.matcher(b.text().strip()).matches()
+          && kept.stream().anyMatch(TextBlock::prose)) {
+        break; // "相关推荐", "评论(0)", "您可能感兴趣的文章": what follows is not the article
       }
       kept.add(b);
     }

@@ -26,10 +26,27 @@ record TextBlock(Element owner, String text, int chars, int linkChars, int punct
     if (unlikely || linkDensity() > 0.5) {
       return -chars;
     }
+    if (code()) {
+      return 0; // program text in a tech article: neither prose nor navigation
+    }
     if (punctuation >= 1 && nonLink >= 10) {
       return nonLink - linkChars;
     }
     return -0.3 * chars;
+  }
+
+  /** Inside {@code <pre>} or {@code <code>}. */
+  boolean code() {
+    for (org.jsoup.nodes.Element e = owner; e != null; e = e.parent()) {
+      String tag = e.normalName();
+      if (tag.equals("pre") || tag.equals("code")) {
+        return true;
+      }
+      if (tag.equals("body")) {
+        return false;
+      }
+    }
+    return false;
   }
 
   boolean prose() {
