@@ -2,7 +2,6 @@ package org.minsheng.ingest.extract;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -49,18 +48,5 @@ final class TitleFinder {
       return title;
     }
     return Arrays.stream(parts).max(Comparator.comparingInt(String::length)).orElse(title).strip();
-  }
-
-  Optional<Element> headlineElement(Document doc, String title) {
-    if (title == null) {
-      return Optional.empty();
-    }
-    String t = squeeze(title);
-    for (Element h : doc.select("h1, h2, h3, div, p, span")) {
-      if (h.childrenSize() <= 2 && squeeze(h.text()).equals(t)) {
-        return Optional.of(h);
-      }
-    }
-    return Optional.empty();
   }
 }
