@@ -4,45 +4,58 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Drops lines that do not belong to the document: filler sentences injected between paragraphs by content farms
- * (seed 001's "新人新居，欢歌笑语。", quotations, greeting-card lines) and repeated template lines.
+ * Drops lines injected into an article by content farms (seed 001: greeting-card lines, quotations and diary
+ * fragments dropped between the paragraphs of an unrelated text) and template lines repeated next to each other.
  *
- * <p>Off-topic test: the document's content words are HanLP words of two or more characters tagged as noun, verb,
- * adjective, idiom or abbreviation. A line's topic score is the mean, over its content words, of
- * {@code min(lines the word occurs in besides this one, 3) / 3}: a word the rest of the document keeps using counts
- * fully, a word seen once elsewhere a third, a word seen nowhere else zero. A line of at most {@code maxLineLength}
- * characters with at least {@code minContentWords} content words is dropped when its score is below
- * {@code minTopicScore}. Headings (at most 20 characters without any punctuation) are never judged, nor are documents
- * with fewer than {@code minLines} non-empty lines (too little context).
- * Repeated lines: a non-empty line seen before (whitespace ignored) is dropped when {@code dropRepeatedLines}.
+ * <p>Line-level topic overlap alone is not a safe signal: on real news pages many genuine lines share no content word
+ * with the rest ("没有人敢回应，也没有人敢接这个单。", quoted verse, a closing remark). So a line is dropped only when
+ * its <em>position</em> shows it was spliced in, or when it is both a fragment and off-topic:
  *
- * <p>Splices ({@code dropSplices}): a line inserted into the middle of a sentence — the previous non-empty line does not
- * end a sentence and the next non-empty line starts with punctuation ("…威信" / filler / "。近些年来…") — is dropped
- * whatever its words. Quotations ({@code dropQuotations}): a line of at most {@code maxLineLength} characters ending in
- * an attribution "——赫尔普斯" is dropped.
+ * <ul>
+ *   <li><b>splice</b> ({@code dropSplices}): the previous non-empty line stops in mid-sentence (no punctuation at its
+ *       end) and the next non-empty line starts with 。，；、 — the sentence was cut open and this line put inside;
+ *   <li><b>fragment</b> ({@code dropFragments}): the previous line stops in mid-sentence, this line ends with a comma,
+ *       and its topic score is below {@code fragmentTopicScore};
+ *   <li><b>quotation</b> ({@code dropQuotations}): at most {@code maxLineLength} characters ending in an attribution
+ *       ("…。——赫尔普斯");
+ *   <li><b>off-topic</b> (off by default, {@code minTopicScore: 0}): topic score below {@code minTopicScore};
+ *   <li><b>repeat</b> ({@code repeatWindow}): the same line (whitespace ignored) among the previous
+ *       {@code repeatWindow} non-empty lines (seed 004's heading printed three times; a Q&A's recurring questions
+ *       further apart are kept). 0 turns it off.
+ * </ul>
+ *
+ * <p>Topic score of a line: its content words are HanLP words of two or more characters tagged noun, verb, adjective,
+ * idiom or abbreviation; the score is the mean over them of {@code min(other lines using the word, 3) / 3}. Lines
+ * longer than {@code maxLineLength}, lines with fewer than {@code minContentWords} content words and headings (≤ 20
+ * characters without punctuation) are never dropped for topic; documents with fewer than {@code minLines} non-empty
+ * lines are not judged for topic.
  *
  * <p>The segmenter is this filter's own instance ({@code HanLP.newSegment()}, part-of-speech tagging switched on in its
  * own config); HanLP's static configuration and dictionaries are only read.
  */
 public final class FillerSentenceFilter implements CleaningFilter {
+  private static final Pattern QUOTATION = Pattern.compile("[。！？.!?”\"]\\s*——\\s*\\S{1,24}$");
   private final Segment segment = HanLP.newSegment().enablePartOfSpeechTagging(true);
   private int minContentWords = 1;
   private int maxLineLength = 120;
-  private double minTopicScore = 0.15;
+  private double minTopicScore = 0;
+  private double fragmentTopicScore = 0.15;
   private int minLines = 6;
-  private boolean dropRepeatedLines = true;
+  private int repeatWindow = 3;
   private boolean dropSplices = true;
+  private boolean dropFragments = true;
   private boolean dropQuotations = true;
-  private static final java.util.regex.Pattern QUOTATION = java.util.regex.Pattern.compile("[。！？.!?”\"]\\s*——\\s*\\S{1,24}$");
 
   @Override
   public String name() {
@@ -54,21 +67,24 @@ public final class FillerSentenceFilter implements CleaningFilter {
     FilterSettings s = new FilterSettings(name(), settings);
     minContentWords = s.integer("minContentWords", 1);
     maxLineLength = s.integer("maxLineLength", 120);
-    minTopicScore = s.number("minTopicScore", 0.15);
+    minTopicScore = s.number("minTopicScore", 0);
+    fragmentTopicScore = s.number("fragmentTopicScore", 0.15);
     minLines = s.integer("minLines", 6);
-    dropRepeatedLines = s.bool("dropRepeatedLines", true);
+    repeatWindow = s.integer("repeatWindow", 3);
     dropSplices = s.bool("dropSplices", true);
+    dropFragments = s.bool("dropFragments", true);
     dropQuotations = s.bool("dropQuotations", true);
   }
 
   @Override
   public String apply(String text) {
     List<String> lines = Lines.split(text);
+    boolean needWords = minTopicScore > 0 || dropFragments;
     List<Set<String>> words = new ArrayList<>(lines.size());
     Map<String, Integer> lineFrequency = new HashMap<>();
     int nonEmpty = 0;
     for (String line : lines) {
-      Set<String> w = line.isBlank() ? Set.of() : contentWords(line);
+      Set<String> w = line.isBlank() || !needWords ? Set.of() : contentWords(line);
       words.add(w);
       w.forEach(x -> lineFrequency.merge(x, 1, Integer::sum));
       if (!line.isBlank()) {
@@ -76,26 +92,50 @@ public final class FillerSentenceFilter implements CleaningFilter {
       }
     }
     boolean judgeTopic = nonEmpty >= minLines;
-    Set<String> seen = new HashSet<>();
+    Deque<String> recent = new ArrayDeque<>();
     List<String> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      String key = line.replaceAll("\\s+", "");
-      if (!key.isEmpty() && dropRepeatedLines && !seen.add(key)) {
+      String t = line.strip();
+      if (t.isEmpty()) {
+        out.add(line);
         continue;
       }
-      if (judgeTopic && offTopic(line, words.get(i), lineFrequency)) {
-        continue;
+      String key = t.replaceAll("\\s+", "");
+      boolean repeat = repeatWindow > 0 && recent.contains(key);
+      recent.addLast(key);
+      if (recent.size() > repeatWindow) {
+        recent.removeFirst();
       }
-      if (dropSplices && isSplice(lines, i)) {
-        continue;
-      }
-      if (dropQuotations && line.strip().length() <= maxLineLength && QUOTATION.matcher(line.strip()).find()) {
+      if (repeat || drop(lines, i, t, words.get(i), lineFrequency, judgeTopic)) {
         continue;
       }
       out.add(line);
     }
     return Lines.join(out);
+  }
+
+  private boolean drop(List<String> lines, int i, String t, Set<String> w, Map<String, Integer> freq, boolean judge) {
+    if (startsWithPunctuation(t)) {
+      return false;
+    }
+    String prev = neighbour(lines, i, -1);
+    boolean afterCut = prev != null && !endsWithPunctuation(prev);
+    if (dropSplices && afterCut) {
+      String next = neighbour(lines, i, +1);
+      if (next != null && startsWithPunctuation(next)) {
+        return true;
+      }
+    }
+    if (dropQuotations && t.length() <= maxLineLength && QUOTATION.matcher(t).find()) {
+      return true;
+    }
+    if (!judge || t.length() > maxLineLength || w.size() < minContentWords || isHeading(t)) {
+      return false;
+    }
+    double score = topicScore(w, freq);
+    boolean fragment = dropFragments && afterCut && (t.endsWith("，") || t.endsWith(","));
+    return (fragment && score < fragmentTopicScore) || score < minTopicScore;
   }
 
   static boolean isSplice(List<String> lines, int i) {
@@ -105,7 +145,7 @@ public final class FillerSentenceFilter implements CleaningFilter {
     }
     String prev = neighbour(lines, i, -1);
     String next = neighbour(lines, i, +1);
-    return prev != null && next != null && startsWithPunctuation(next) && !endsSentence(prev);
+    return prev != null && next != null && startsWithPunctuation(next) && !endsWithPunctuation(prev);
   }
 
   private static String neighbour(List<String> lines, int i, int step) {
@@ -122,20 +162,21 @@ public final class FillerSentenceFilter implements CleaningFilter {
     return "。，,；;、".indexOf(s.charAt(0)) >= 0;
   }
 
-  private static boolean endsSentence(String s) {
-    return "。！？!?…”’」』)）:：".indexOf(s.charAt(s.length() - 1)) >= 0;
+  /** Ends with any punctuation: a line cut in mid-sentence ends with a bare character. */
+  private static boolean endsWithPunctuation(String s) {
+    int c = s.codePointBefore(s.length());
+    int type = Character.getType(c);
+    return type == Character.OTHER_PUNCTUATION || type == Character.END_PUNCTUATION
+        || type == Character.FINAL_QUOTE_PUNCTUATION || type == Character.DASH_PUNCTUATION
+        || "…".indexOf(c) >= 0;
   }
 
-  private boolean offTopic(String line, Set<String> w, Map<String, Integer> lineFrequency) {
-    String t = line.strip();
-    if (w.size() < minContentWords || t.length() > maxLineLength || isHeading(t)) {
-      return false;
-    }
+  private static double topicScore(Set<String> w, Map<String, Integer> lineFrequency) {
     double score = 0;
     for (String x : w) {
       score += Math.min(lineFrequency.getOrDefault(x, 1) - 1, 3) / 3.0;
     }
-    return score / w.size() < minTopicScore;
+    return score / w.size();
   }
 
   private static boolean isHeading(String t) {

@@ -16,36 +16,51 @@ class FillerSentenceFilterTest {
   private static final String F = "做好群众工作必须转变作风，干部要经常到基层去，到群众中去。";
 
   @Test
-  void dropsOffTopicLinesAndKeepsTheArticle() {
-    String filler = "新人新居，欢歌笑语，送你一捧祝福的心泉，浇灌每一个别后的日子。";
-    String quote = "奢侈是舒适的，否则就不是奢侈。——CocoChanel";
-    String text = String.join("\n", A, B, filler, C, D, quote, E, F);
-    assertThat(filter.apply(text)).isEqualTo(String.join("\n", A, B, C, D, E, F));
-  }
-
-  @Test
   void dropsALineSplicedIntoASentence() {
-    String text = String.join("\n", A, "关系党和政府的形象和威信", "", "春浓山腹，梅放岭头", "", "。近些年来，群众工作不断加强。", C, D, E);
+    String text = String.join("\n", A, "关系党和政府的形象和威信", "", "春浓山腹，梅放岭头", "", "。近些年来，群众工作不断加强。", C);
     assertThat(filter.apply(text)).doesNotContain("春浓山腹").contains("关系党和政府的形象和威信", "。近些年来");
   }
 
   @Test
-  void dropsRepeatedLines() {
-    String text = String.join("\n", "政民互动的总结体会", A, "政民互动的总结体会", B);
-    assertThat(filter.apply(text)).isEqualTo(String.join("\n", "政民互动的总结体会", A, B));
+  void dropsAnOffTopicFragmentAfterACutLine() {
+    String fragment = "我有了好吃的也会请她第一个品尝，就这样，我们俩疯玩了半个学期，于是我们互相约定，";
+    String text = String.join("\n", A, "关系党和政府的形象和威信", fragment, B, C, D, E, F);
+    assertThat(filter.apply(text)).doesNotContain("好吃").contains("关系党和政府的形象和威信", B);
   }
 
   @Test
-  void shortDocumentsAreNotJudgedForTopic() {
-    String text = A + "\n今天天气晴朗，适合郊游踏青。";
+  void dropsQuotations() {
+    String text = String.join("\n", A, B, "奢侈是舒适的，否则就不是奢侈。——CocoChanel", C);
+    assertThat(filter.apply(text)).isEqualTo(String.join("\n", A, B, C));
+  }
+
+  @Test
+  void keepsGenuineLinesThatShareNoWordsWithTheRest() {
+    // from real pages: genuine lines with a topic score of 0
+    String text = String.join("\n", A, B, "没有人敢回应，也没有人敢接这个单。", C, "很高兴又一次和大家见面。", D, E, F);
     assertThat(filter.apply(text)).isEqualTo(text);
   }
 
   @Test
-  void thresholdIsConfigurable() throws Exception {
-    filter.configure(new ObjectMapper().readTree("{\"minTopicScore\": 0.0, \"dropQuotations\": false}"));
-    String quote = "奢侈是舒适的，否则就不是奢侈。——CocoChanel";
-    String text = String.join("\n", A, B, C, D, quote, E, F);
-    assertThat(filter.apply(text)).contains(quote);
+  void lineBrokenProseIsNotAFragment() {
+    String text = String.join("\n", "5月20日至31日，", "京沪高速北京方向，", "无锡枢纽至广陵枢纽将进行封闭施工！",
+        "为什么说此次施工", "对无锡市民出行影响最大?", A, B, C);
+    assertThat(filter.apply(text)).isEqualTo(text);
+  }
+
+  @Test
+  void dropsNearbyRepeatsButKeepsRecurringQuestions() {
+    String q = "债券市场存在泡沫吗？";
+    String text = String.join("\n", "政民互动的总结体会", "", "政民互动的总结体会", A, q, B, C, D, E, q, F);
+    assertThat(filter.apply(text)).isEqualTo(String.join("\n", "政民互动的总结体会", "", A, q, B, C, D, E, q, F));
+  }
+
+  @Test
+  void offTopicRuleIsOptIn() throws Exception {
+    String filler = "新人新居，欢歌笑语，送你一捧祝福的心泉，浇灌每一个别后的日子。";
+    String text = String.join("\n", A, B, filler, C, D, E, F);
+    assertThat(filter.apply(text)).contains(filler);
+    filter.configure(new ObjectMapper().readTree("{\"minTopicScore\": 0.15}"));
+    assertThat(filter.apply(text)).isEqualTo(String.join("\n", A, B, C, D, E, F));
   }
 }
