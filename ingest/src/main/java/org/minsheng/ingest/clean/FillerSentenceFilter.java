@@ -79,7 +79,8 @@ public final class FillerSentenceFilter implements CleaningFilter {
   @Override
   public String apply(String text) {
     List<String> lines = Lines.split(text);
-    boolean needWords = minTopicScore > 0 || dropFragments;
+    // Segmentation is the expensive part: only needed for the opt-in topic rule or when a fragment candidate exists.
+    boolean needWords = minTopicScore > 0 || (dropFragments && hasFragmentCandidate(lines));
     List<Set<String>> words = new ArrayList<>(lines.size());
     Map<String, Integer> lineFrequency = new HashMap<>();
     int nonEmpty = 0;
@@ -136,6 +137,19 @@ public final class FillerSentenceFilter implements CleaningFilter {
     double score = topicScore(w, freq);
     boolean fragment = dropFragments && afterCut && (t.endsWith("，") || t.endsWith(","));
     return (fragment && score < fragmentTopicScore) || score < minTopicScore;
+  }
+
+  private static boolean hasFragmentCandidate(List<String> lines) {
+    for (int i = 1; i < lines.size(); i++) {
+      String t = lines.get(i).strip();
+      if ((t.endsWith("，") || t.endsWith(",")) && !t.isEmpty() && !startsWithPunctuation(t)) {
+        String prev = neighbour(lines, i, -1);
+        if (prev != null && !endsWithPunctuation(prev)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static boolean isSplice(List<String> lines, int i) {
