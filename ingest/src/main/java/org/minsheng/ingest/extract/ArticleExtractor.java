@@ -1,5 +1,6 @@
 package org.minsheng.ingest.extract;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
+import org.minsheng.config.Settings;
 import org.minsheng.ingest.time.ChineseDateParser;
 
 /**
@@ -25,8 +27,10 @@ import org.minsheng.ingest.time.ChineseDateParser;
  * its non-link length minus its link length; link lists (link density > 0.5) vote with minus their length; short
  * unpunctuated lines (menus, labels, bylines) with minus 0.3 × their length. The element with the highest total is the
  * smallest container holding the most prose with the least navigation around it: a maximum-sum subtree, which plays
- * the role of GNE's text/link/punctuation densities without their tuning constants. Its blocks are the body, minus
- * link lists, captions, leading and trailing non-prose blocks and short editor/source lines.
+ * the role of GNE's text/link/punctuation densities without their tuning constants. Code blocks vote 0; blocks in
+ * comment/related/share sections (by class or id) and long blocks that occur twice (carousel clones) vote minus their
+ * length. Its blocks are the body, minus those sections, link lists, captions, leading and trailing non-prose blocks,
+ * short editor/source/promo lines, and everything after a 相关推荐 / 评论 heading. docs/EXTRACTION.md has the details.
  *
  * <p>Title, author, publish time and 来源: see {@link TitleFinder}, meta tags (REFERENCE-FORMATS §4.1, in priority
  * order) and then the byline text between the headline and the body ({@link Bylines}, {@link ChineseDateParser}).
@@ -50,9 +54,9 @@ public final class ArticleExtractor {
       + "(?:网友|最新|热门|全部)?评论(?:\\s*[(（]\\d+[)）])?|发表评论|我要评论)\\s*[:：]?$");
   private static final Pattern DISCLAIMER = Pattern.compile("免责声明|版权声明|版权归.{0,12}所有|未经.{0,10}授权.{0,10}(转载|使用)");
   private static final Pattern SITE_NAME = Pattern.compile(".*(?:网|新闻|频道|日报|晚报|报社|电视台|官网|\\.com|\\.cn)$");
-  private static final String NOISE = "script, style, noscript, iframe, svg, canvas, button, input, select, textarea, "
-      + "nav, aside, footer, object, embed, audio, video, template, [hidden], [style~=(?i)display\\s*:\\s*none], "
-      + "[style~=(?i)visibility\\s*:\\s*hidden], [aria-hidden=true]";
+  private static final Evaluator NOISE = QueryParser.parse("script, style, noscript, iframe, svg, canvas, button, input, "
+      + "select, textarea, nav, aside, footer, object, embed, audio, video, template, [hidden], "
+      + "[style~=(?i)display\\s*:\\s*none], [style~=(?i)visibility\\s*:\\s*hidden], [aria-hidden=true]");
   private static final Pattern STRONG_NEGATIVE = Pattern.compile("(?i)comment|cmt|repl(?:y|ies)|discuss|(?:^|[-_ ])tie[-_]");
   private static final Pattern WEAK_NEGATIVE = Pattern.compile("(?i)related|recommend|sidebar|side-bar|share|hot-?news|"
       + "rank|footer|copyright|crumb|advert|(?:^|[-_ ])ads?(?:[-_ ]|$)|banner|popup|login|(?:^|[-_ ])nav|menu|tags?(?:[-_ ]|$)");
@@ -76,9 +80,8 @@ public final class ArticleExtractor {
    * The extractor configured by {@code minsheng-extract-defaults.yaml} overridden by {@code userFile} (may be null) and
    * the environment: per-site selectors from {@code extract.sites}.
    */
-  public static ArticleExtractor fromConfig(java.nio.file.Path userFile, Clock clock) {
-    org.minsheng.config.Settings settings = org.minsheng.config.Settings.load(
-        "minsheng-extract-defaults.yaml", userFile, System.getenv());
+  public static ArticleExtractor fromConfig(Path userFile, Clock clock) {
+    Settings settings = Settings.load("minsheng-extract-defaults.yaml", userFile, System.getenv());
     return new ArticleExtractor(SiteSelectors.fromSettings(settings), new ChineseDateParser(), clock);
   }
 
@@ -104,12 +107,10 @@ public final class ArticleExtractor {
 
     List<TextBlock> all = TextBlocks.of(root);
     List<TextBlock> bodyBlocks;
-    Optional<Element> selected = site.flatMap(s -> Optional.ofNullable(s.body())).map(doc::select)
-        .filter(els -> !els.isEmpty()).map(els -> els.first());
-    if (selected.isPresent()) {
-      List<Element> containers = doc.select(site.get().body());
+    List<Element> containers = site.map(SiteSelectors.Site::body).map(sel -> (List<Element>) doc.select(sel))
+        .orElse(List.of());
+    if (!containers.isEmpty()) {
       bodyBlocks = all.stream().filter(b -> containers.stream().anyMatch(c -> within(b.owner(), c))).toList();
-      bodyBlocks = bodyBlocks.stream().filter(b -> !b.text().isBlank()).toList();
     } else {
       Element best = bestContainer(all, root);
       bodyBlocks = trim(all.stream().filter(b -> within(b.owner(), best)).toList(), stats, title);
@@ -119,7 +120,8 @@ public final class ArticleExtractor {
     List<String> bylineTexts = bylineTexts(all, bodyBlocks, title);
     Instant now = clock.instant();
     Instant published = site.flatMap(s -> selectDate(doc, s.publishedAt(), now))
-        .or(() -> meta.first(TIME_META).flatMap(v -> dates.parse(v, now)))
+        .or(() -> TIME_META.stream().map(meta::get).flatMap(Optional::stream).map(v -> dates.parse(v, now))
+            .flatMap(Optional::stream).findFirst())
         .or(() -> timeElement(doc, now))
         .or(() -> bylineTexts.stream().map(t -> dates.parse(t, now)).flatMap(Optional::stream).findFirst())
         .orElse(null);
