@@ -97,6 +97,7 @@ public final class ArticleExtractor {
     Optional<SiteSelectors.Site> site = sites.forHost(host(url));
     MetaTags meta = new MetaTags(doc);
     String title = site.flatMap(s -> selectText(doc, s.title())).orElseGet(() -> titles.find(doc, meta));
+    List<String> headlineContext = headlineContext(doc, title);
     site.ifPresent(s -> s.remove().forEach(sel -> doc.select(sel).remove()));
     doc.select(NOISE).remove();
     Element root = doc.body();
@@ -117,7 +118,8 @@ public final class ArticleExtractor {
     }
     String body = String.join("\n", bodyBlocks.stream().map(TextBlock::text).toList());
 
-    List<String> bylineTexts = bylineTexts(all, bodyBlocks, title);
+    List<String> bylineTexts = new ArrayList<>(bylineTexts(all, bodyBlocks, title));
+    bylineTexts.addAll(headlineContext);
     Instant now = clock.instant();
     Instant published = site.flatMap(s -> selectDate(doc, s.publishedAt(), now))
         .or(() -> TIME_META.stream().map(meta::get).flatMap(Optional::stream).map(v -> dates.parse(v, now))
@@ -125,10 +127,10 @@ public final class ArticleExtractor {
         .or(() -> timeElement(doc, now))
         .or(() -> bylineTexts.stream().map(t -> dates.parse(t, now)).flatMap(Optional::stream).findFirst())
         .orElse(null);
-    String siteName = meta.get("og:site_name").orElse("");
+    String siteNames = meta.get("og:site_name").orElse("") + " " + siteNameFromTitle(doc.title(), title);
     String author = site.flatMap(s -> selectText(doc, s.author()))
         .or(() -> meta.first(AUTHOR_META).map(String::strip)
-            .filter(a -> !a.equals(siteName) && !SITE_NAME.matcher(a).matches() && a.length() <= 30))
+            .filter(a -> !a.isEmpty() && !siteNames.contains(a) && !SITE_NAME.matcher(a).matches() && a.length() <= 30))
         .or(() -> bylineTexts.stream().map(bylines::author).flatMap(Optional::stream).findFirst())
         .orElse(null);
     String source = site.flatMap(s -> selectText(doc, s.source()))
@@ -291,6 +293,38 @@ public final class ArticleExtractor {
       }
     }
     return out;
+  }
+
+  /** What {@code <title>} carries besides the headline ("…_网易财经" → "_网易财经"): the site's name. */
+  private static String siteNameFromTitle(String pageTitle, String headline) {
+    if (pageTitle == null || headline == null) {
+      return "";
+    }
+    return pageTitle.replace(headline, " ");
+  }
+
+  /**
+   * Texts of the three elements after the headline, read before noise removal: some portals put the byline in an
+   * {@code <aside>} or a share bar next to the headline (gamersky's {@code aside.ymw-contxt}).
+   */
+  private static List<String> headlineContext(Document doc, String title) {
+    if (title == null || title.isBlank()) {
+      return List.of();
+    }
+    String squeezed = title.replaceAll("\\s+", "");
+    for (Element h : doc.select("h1, h2, h3")) {
+      if (h.text().replaceAll("\\s+", "").contains(squeezed)) {
+        List<String> out = new ArrayList<>();
+        for (Element e = h.nextElementSibling(); e != null && out.size() < 3; e = e.nextElementSibling()) {
+          String t = e.text();
+          if (!t.isBlank() && t.length() <= 200) {
+            out.add(t);
+          }
+        }
+        return out;
+      }
+    }
+    return List.of();
   }
 
   private Optional<Instant> timeElement(Document doc, Instant now) {

@@ -75,7 +75,8 @@ public final class ChineseDateParser {
       return Optional.of(minus(local, m.group(1), m.group(2)).toInstant());
     }
     m = DAY_WORD.matcher(s);
-    if (m.find()) {
+    // a bare 今日/昨天 inside a sentence ("今日（12月28日）有网友…") is not a timestamp: only with a time or alone
+    if (m.find() && (m.group(2) != null || s.strip().length() <= 4)) {
       int back = switch (m.group(1)) {
         case "昨天", "昨日" -> 1;
         case "前天" -> 2;

@@ -77,6 +77,13 @@ class ChineseDateParserTest {
   }
 
   @Test
+  void aDayWordInsideASentenceIsNotATimestamp() {
+    assertThat(parser.parse("新京报快讯（记者 裴剑飞）今日有网友在微博发布消息称", NOW)).isEmpty();
+    assertThat(parser.parse("今日 09:05", NOW)).contains(sh(2022, 3, 25, 9, 5, 0));
+    assertThat(parser.parse("昨天", NOW)).contains(sh(2022, 3, 24, 0, 0, 0));
+  }
+
+  @Test
   void rejectsTheFutureTheAncientAndNonsense() {
     assertThat(parser.parse("2030-01-01 10:00", NOW)).isEmpty();
     assertThat(parser.parse("1985-01-01", NOW)).isEmpty();
