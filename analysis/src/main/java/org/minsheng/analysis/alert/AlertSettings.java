@@ -59,19 +59,20 @@ public class AlertSettings implements Serializable {
   public static class Burst implements Serializable {
     public boolean enabled = true;
     public int halfLifeWindows = 60;
-    public int warmupWindows = 20;
+    public int warmupWindows = 60;
     public long minVolume = 8;
     public double ratio = 2.2;
     public double zScore = 4.0;
     public int confirmWindows = 2;
     public double anomalyLearningFactor = 0.05;
+    public double learnClipSigmas = 2.0;
   }
 
   public static class NegativeSurge implements Serializable {
     public boolean enabled = true;
     public int halfLifeWindows = 120;
     public int warmupWindows = 20;
-    public long minNegative = 6;
+    public long minNegative = 8;
     public double minShare = 0.5;
     public double shareRise = 0.2;
     public double ratio = 2.0;
@@ -81,11 +82,10 @@ public class AlertSettings implements Serializable {
   public static class Spread implements Serializable {
     public boolean enabled = true;
     public int horizonWindows = 10;
-    public int minSites = 6;
-    public int minRegions = 5;
-    public double ratio = 2.0;
-    public int halfLifeWindows = 120;
-    public int warmupWindows = 10;
+    public int minNewSites = 5;
+    public int minNewRegions = 4;
+    public Duration memory = Duration.ofDays(1);
+    public int warmupWindows = 120;
   }
 
   public static class Watchlist implements Serializable {

@@ -7,9 +7,10 @@ import java.util.Optional;
  * Volume far above the scope's own baseline. A window is anomalous when
  * {@code observed ≥ minVolume ∧ observed ≥ ratio × mean ∧ (observed − mean) / σ ≥ zScore}, with the EWMA mean and
  * σ = max(EWMA deviation, √(mean + 1)) — a Poisson floor, because for small counts the sample deviation understates
- * the noise. The rule fires after {@code confirmWindows} consecutive anomalous windows and keeps firing (for
- * escalation) while they continue. Anomalous windows teach the baseline at a reduced rate so that a long burst does
- * not hide itself.
+ * the noise. The rule fires on an anomalous window when at least {@code confirmWindows} of the last
+ * {@code confirmWindows + 1} windows were anomalous (one noisy window never fires; one dip inside a burst does not
+ * reset it), and keeps firing (for escalation) while that holds. Anomalous windows teach the baseline at a reduced
+ * rate and others are winsorised, so that a long burst does not hide itself.
  */
 public final class BurstRule implements AlertRule {
   private static final long serialVersionUID = 1L;
@@ -33,6 +34,7 @@ public final class BurstRule implements AlertRule {
     state.burst.volume.updateZeros(windows, alpha);
     if (windows > 0) {
       state.burst.streak = 0;
+      state.burst.recent = 0;
     }
   }
 
@@ -46,13 +48,19 @@ public final class BurstRule implements AlertRule {
     double sigma = Math.max(s.volume.deviation(), Math.sqrt(mean + 1));
     double observed = w.volume;
     double z = (observed - mean) / sigma;
-    boolean anomalous = AlertRule.warm(state, cfg.warmupWindows, warmupApplies)
+    boolean warm = AlertRule.warm(state, cfg.warmupWindows, warmupApplies) && s.volume.samples > 0;
+    boolean anomalous = warm
         && observed >= cfg.minVolume
         && observed >= cfg.ratio * mean
         && z >= cfg.zScore;
-    s.volume.update(observed, anomalous ? alpha * cfg.anomalyLearningFactor : alpha);
+    // Learn: anomalous windows at a reduced rate; others (once warm) winsorised at mean + clip·σ, so that a burst just under the
+    // threshold (or the first minutes of a ramp) does not drag the baseline and its deviation up.
+    double learnt = anomalous || !warm ? observed : Math.min(observed, mean + cfg.learnClipSigmas * sigma);
+    s.volume.update(learnt, anomalous ? alpha * cfg.anomalyLearningFactor : alpha);
+    s.recent = (s.recent << 1) | (anomalous ? 1 : 0);
     s.streak = anomalous ? s.streak + 1 : 0;
-    if (s.streak < cfg.confirmWindows) {
+    int confirmed = Integer.bitCount(s.recent & ((1 << (cfg.confirmWindows + 1)) - 1));
+    if (!anomalous || confirmed < cfg.confirmWindows) {
       return Optional.empty();
     }
     Figures f = Figures.ofWindow(w);
@@ -60,10 +68,10 @@ public final class BurstRule implements AlertRule {
     f.baseline = mean;
     f.ratio = observed / Math.max(mean, 1.0);
     f.zScore = z;
-    f.windows = s.streak;
+    f.windows = Math.max(confirmed, s.streak);
     String why = String.format(Locale.ROOT,
-        "声量突增：本窗口 %d 条，基线 %.1f 条（%.1f 倍，z=%.1f），已连续 %d 个窗口超过阈值（≥%d 条、≥%.1f 倍基线、z≥%.1f）",
-        w.volume, mean, f.ratio, z, s.streak, cfg.minVolume, cfg.ratio, cfg.zScore);
+        "声量突增：本窗口 %d 条，基线 %.1f 条（%.1f 倍，z=%.1f），已有 %d 个窗口超过阈值（≥%d 条、≥%.1f 倍基线、z≥%.1f）",
+        w.volume, mean, f.ratio, z, f.windows, cfg.minVolume, cfg.ratio, cfg.zScore);
     return Optional.of(new Finding(KIND, KIND, f, why));
   }
 }

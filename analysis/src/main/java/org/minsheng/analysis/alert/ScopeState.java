@@ -28,6 +28,8 @@ public class ScopeState implements Serializable {
   public static class BurstState implements Serializable {
     public Ewma volume = new Ewma();
     public int streak;
+    /** Anomaly flags of the latest windows, newest in bit 0. */
+    public int recent;
   }
 
   /** Negative-surge rule state. */
@@ -37,12 +39,12 @@ public class ScopeState implements Serializable {
     public int streak;
   }
 
-  /** Spread rule state: when each site / region was last seen (window end), and the baseline of distinct counts. */
+  /** Spread rule state: when each site / region was first and last seen (window end) within the rule's memory. */
   public static class SpreadState implements Serializable {
+    public HashMap<String, Long> siteFirstSeen = new HashMap<>();
     public HashMap<String, Long> siteLastSeen = new HashMap<>();
+    public HashMap<String, Long> regionFirstSeen = new HashMap<>();
     public HashMap<String, Long> regionLastSeen = new HashMap<>();
-    public Ewma distinctSites = new Ewma();
-    public Ewma distinctRegions = new Ewma();
   }
 
   /** Hygiene state of one rule for this scope. */

@@ -3,27 +3,31 @@ package org.minsheng.analysis.alert;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A scope reaching many distinct sites or regions quickly: counts the sites and regions seen within the last
- * {@code horizonWindows} windows and fires when either reaches its minimum and is at least {@code ratio} × its own
- * EWMA baseline (a story that is always on twenty portals is not spreading). Per-scope memory is bounded: entries
- * older than the horizon are dropped every window, and at most 4 × the site cap are kept.
+ * A scope reaching many new sites or regions quickly: counts the sites and regions it reached for the first time
+ * (not seen for it within {@code memory}) during the last {@code horizonWindows} windows, and fires when at least
+ * {@code minNewSites} sites or {@code minNewRegions} regions are new. Novelty rather than a distinct count, because
+ * a distinct count follows volume (a busy keyword is always on many sites; the daily rise alone doubles it), while a
+ * story spreading is one that turns up where it had not been. A brand-new topic's sites are all new, so it fires once
+ * it is on {@code minNewSites} sites within the horizon. Memory per scope is bounded by {@code memory} and by
+ * {@value #MAX_TRACKED} entries (the least recently seen are forgotten first).
  */
 public final class SpreadRule implements AlertRule {
   private static final long serialVersionUID = 1L;
   public static final String KIND = "spread";
-  private static final int MAX_TRACKED = 200;
+  static final int MAX_TRACKED = 200;
 
   private final AlertSettings.Spread cfg;
-  private final double alpha;
   private final long windowMs;
+  private final long memoryMs;
 
   public SpreadRule(AlertSettings.Spread cfg, long windowMs) {
     this.cfg = cfg;
-    this.alpha = Ewma.alpha(cfg.halfLifeWindows);
     this.windowMs = windowMs;
+    this.memoryMs = cfg.memory.toMillis();
   }
 
   @Override
@@ -33,52 +37,61 @@ public final class SpreadRule implements AlertRule {
 
   @Override
   public void skipEmpty(ScopeState state, long windows) {
-    long n = Math.min(windows, cfg.horizonWindows);
-    state.spread.distinctSites.updateZeros(windows - n, alpha);
-    state.spread.distinctRegions.updateZeros(windows - n, alpha);
+    // nothing to learn from silence: the next window forgets what is older than the memory
   }
 
   @Override
   public Optional<Finding> evaluate(ScopeState state, WindowCount w, boolean warmupApplies) {
     ScopeState.SpreadState s = state.spread;
-    if (!warmupApplies) {
-      s.distinctSites.startAtZeroIfEmpty();
-      s.distinctRegions.startAtZeroIfEmpty();
-    }
     long horizonStart = w.windowEnd - cfg.horizonWindows * windowMs;
-    int sites = track(s.siteLastSeen, w.sites, w.windowEnd, horizonStart);
-    int regions = track(s.regionLastSeen, w.regions, w.windowEnd, horizonStart);
-    double baseSites = s.distinctSites.samples == 0 ? 0 : s.distinctSites.mean;
-    double baseRegions = s.distinctRegions.samples == 0 ? 0 : s.distinctRegions.mean;
-    boolean siteSpread = sites >= cfg.minSites && sites >= cfg.ratio * baseSites;
-    boolean regionSpread = regions >= cfg.minRegions && regions >= cfg.ratio * baseRegions;
-    boolean anomalous = AlertRule.warm(state, cfg.warmupWindows, warmupApplies) && (siteSpread || regionSpread);
-    double a = anomalous ? alpha * 0.05 : alpha;
-    s.distinctSites.update(sites, a);
-    s.distinctRegions.update(regions, a);
-    if (!anomalous) {
+    int[] sites = track(s.siteFirstSeen, s.siteLastSeen, w.sites, w.windowEnd, horizonStart, memoryMs);
+    int[] regions = track(s.regionFirstSeen, s.regionLastSeen, w.regions, w.windowEnd, horizonStart, memoryMs);
+    boolean siteSpread = sites[0] >= cfg.minNewSites;
+    boolean regionSpread = regions[0] >= cfg.minNewRegions;
+    if (!AlertRule.warm(state, cfg.warmupWindows, warmupApplies) || !(siteSpread || regionSpread)) {
       return Optional.empty();
     }
     Figures f = Figures.ofWindow(w);
-    f.sites = sites;
-    f.regions = regions;
-    boolean bySites = siteSpread && (!regionSpread || sites / Math.max(baseSites, 1) >= regions / Math.max(baseRegions, 1));
-    f.observed = bySites ? sites : regions;
-    f.baseline = bySites ? baseSites : baseRegions;
-    f.ratio = f.observed / Math.max(f.baseline, 1.0);
+    f.sites = sites[0] + sites[1];
+    f.regions = regions[0] + regions[1];
+    boolean bySites = siteSpread && (!regionSpread
+        || (double) sites[0] / cfg.minNewSites >= (double) regions[0] / cfg.minNewRegions);
+    f.observed = bySites ? sites[0] : regions[0];
+    f.baseline = bySites ? sites[1] : regions[1];
+    f.ratio = (f.observed + f.baseline) / Math.max(f.baseline, 1.0);
     String why = String.format(Locale.ROOT,
-        "快速扩散：最近 %d 个窗口内出现在 %d 个站点、%d 个地区，基线 %.1f 个站点、%.1f 个地区（阈值 ≥%d 站点或 ≥%d 地区，且 ≥%.1f 倍基线）",
-        cfg.horizonWindows, sites, regions, baseSites, baseRegions, cfg.minSites, cfg.minRegions, cfg.ratio);
+        "快速扩散：最近 %d 个窗口新出现 %d 个站点、%d 个地区（此前已知 %d 个站点、%d 个地区；阈值 ≥%d 个新站点或 ≥%d 个新地区）",
+        cfg.horizonWindows, sites[0], regions[0], sites[1], regions[1], cfg.minNewSites, cfg.minNewRegions);
     return Optional.of(new Finding(KIND, KIND, f, why));
   }
 
-  private static int track(HashMap<String, Long> lastSeen, List<String> now, long windowEnd, long horizonStart) {
+  /** Updates the memory with {@code now}; returns {new within the horizon, known from before the horizon}. */
+  static int[] track(HashMap<String, Long> firstSeen, HashMap<String, Long> lastSeen, List<String> now, long windowEnd,
+      long horizonStart, long memoryMs) {
+    lastSeen.entrySet().removeIf(e -> e.getValue() <= windowEnd - memoryMs);
+    firstSeen.keySet().retainAll(lastSeen.keySet());
     for (String k : now) {
-      if (lastSeen.size() < MAX_TRACKED || lastSeen.containsKey(k)) {
-        lastSeen.put(k, windowEnd);
+      if (!lastSeen.containsKey(k) && lastSeen.size() >= MAX_TRACKED) {
+        String oldest = null;
+        long oldestAt = Long.MAX_VALUE;
+        for (Map.Entry<String, Long> e : lastSeen.entrySet()) {
+          if (e.getValue() < oldestAt) {
+            oldestAt = e.getValue();
+            oldest = e.getKey();
+          }
+        }
+        lastSeen.remove(oldest);
+        firstSeen.remove(oldest);
+      }
+      lastSeen.put(k, windowEnd);
+      firstSeen.putIfAbsent(k, windowEnd);
+    }
+    int fresh = 0;
+    for (long t : firstSeen.values()) {
+      if (t > horizonStart) {
+        fresh++;
       }
     }
-    lastSeen.values().removeIf(t -> t <= horizonStart);
-    return lastSeen.size();
+    return new int[] {fresh, firstSeen.size() - fresh};
   }
 }

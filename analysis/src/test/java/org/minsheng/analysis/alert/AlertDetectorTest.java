@@ -45,7 +45,7 @@ class AlertDetectorTest {
     assertThat(a.figures.observed).isEqualTo(36);
     assertThat(a.figures.baseline).isBetween(9.0, 12.0);
     assertThat(a.figures.windowStart).isEqualTo(AlertFixtures.T0 + 60 * AlertFixtures.W);
-    assertThat(a.reason).contains("关键词「拆迁」").contains("本窗口 36 条").contains("连续 2 个窗口");
+    assertThat(a.reason).contains("关键词「拆迁」").contains("本窗口 36 条").contains("已有 2 个窗口超过阈值");
     assertThat(a.dashboardUrl).isEqualTo("http://localhost:7070/#/alerts/" + a.alertId);
     assertThat(a.keywords).startsWith("拆迁");
     assertThat(a.topPosts).extracting(p -> p.url).containsExactly("https://bbs.example.cn/t/61");
@@ -57,6 +57,20 @@ class AlertDetectorTest {
     assertThat(up.get(0).alertId).isEqualTo(a.alertId);
     assertThat(up.get(0).level).isEqualTo(AlertLevel.II);
     assertThat(up.get(0).history).hasSize(2);
+  }
+
+  @Test
+  void oneDipInsideABurstDoesNotRestartConfirmation() {
+    ScopeState s = new ScopeState();
+    feed(s, 0, 61, 10);
+    assertThat(detector.onWindow(s, keyword(61, 40))).isEmpty();
+    assertThat(detector.onWindow(s, keyword(62, 12))).isEmpty();
+    assertThat(detector.onWindow(s, keyword(63, 40))).extracting(a -> a.rule).containsExactly("burst");
+    ScopeState t = new ScopeState();
+    feed(t, 0, 61, 10);
+    assertThat(detector.onWindow(t, keyword(61, 40))).isEmpty();
+    feed(t, 62, 64, 12);
+    assertThat(detector.onWindow(t, keyword(64, 40))).as("two windows apart: not confirmed").isEmpty();
   }
 
   @Test
@@ -118,12 +132,17 @@ class AlertDetectorTest {
   @Test
   void spreadFiresWhenAScopeReachesManySites() {
     ScopeState s = new ScopeState();
-    for (int i = 0; i < 30; i++) {
-      detector.onWindow(s, window(ScopeType.KEYWORD, "暴雨", i, 3, 0, 1));
+    for (int i = 0; i < 130; i++) {
+      assertThat(detector.onWindow(s, window(ScopeType.KEYWORD, "暴雨", i, 3, 0, i < 5 ? 2 : 1))).isEmpty();
     }
-    List<Alert> out = detector.onWindow(s, window(ScopeType.KEYWORD, "暴雨", 30, 7, 0, 7));
+    // site0 and site1 are known; site2..site5 (4 new) are not enough, site6 makes 5 new within the horizon
+    assertThat(detector.onWindow(s, window(ScopeType.KEYWORD, "暴雨", 130, 6, 0, 6))).isEmpty();
+    List<Alert> out = detector.onWindow(s, window(ScopeType.KEYWORD, "暴雨", 131, 7, 0, 7));
     assertThat(out).extracting(a -> a.rule).containsExactly("spread");
+    assertThat(out.get(0).figures.observed).isEqualTo(5);
+    assertThat(out.get(0).figures.baseline).isEqualTo(2);
     assertThat(out.get(0).figures.sites).isEqualTo(7);
+    assertThat(out.get(0).reason).contains("新出现 5 个站点");
   }
 
   @Test
