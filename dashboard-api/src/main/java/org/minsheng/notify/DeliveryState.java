@@ -31,16 +31,22 @@ public record DeliveryState(String state, int attempts, String lastError, Instan
     return new DeliveryState(PENDING, attempts, why, deliveredAt, idempotencyKey, at, null, null);
   }
 
+  /**
+   * The entry as written into the document. "None" is written as {@code ""} or the epoch rather than null, because
+   * the Elasticsearch client drops null values and a partial update would then keep the old lease.
+   */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("state", state);
     m.put("attempts", attempts);
-    m.put("lastError", lastError);
-    m.put("deliveredAt", deliveredAt == null ? null : deliveredAt.toString());
+    m.put("lastError", lastError == null ? "" : lastError);
+    if (deliveredAt != null) {
+      m.put("deliveredAt", deliveredAt.toString());
+    }
     m.put("idempotencyKey", idempotencyKey);
-    m.put("nextAttemptAt", nextAttemptAt == null ? null : nextAttemptAt.toString());
-    m.put("leaseUntil", leaseUntil == null ? null : leaseUntil.toString());
-    m.put("owner", owner);
+    m.put("nextAttemptAt", (nextAttemptAt == null ? Instant.EPOCH : nextAttemptAt).toString());
+    m.put("leaseUntil", (leaseUntil == null ? Instant.EPOCH : leaseUntil).toString());
+    m.put("owner", owner == null ? "" : owner);
     return m;
   }
 
@@ -52,11 +58,12 @@ public record DeliveryState(String state, int attempts, String lastError, Instan
 
   private static String text(com.fasterxml.jackson.databind.JsonNode n, String f) {
     com.fasterxml.jackson.databind.JsonNode v = n.get(f);
-    return v == null || v.isNull() ? null : v.asText();
+    return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
   }
 
   private static Instant instant(com.fasterxml.jackson.databind.JsonNode n, String f) {
     String s = text(n, f);
-    return s == null ? null : Instant.parse(s);
+    Instant t = s == null ? null : Instant.parse(s);
+    return Instant.EPOCH.equals(t) ? null : t;
   }
 }
