@@ -45,7 +45,7 @@ public final class NotifyCommand implements CliCommand {
     String owner = s.owner == null || s.owner.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : s.owner;
     try (RestClient rest = RestClient.builder(HttpHost.create(s.elasticsearch.url)).build()) {
       ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
-      Notifier notifier = new Notifier(new ElasticsearchOutbox(client, s.elasticsearch.index), routes,
+      Notifier notifier = new Notifier(new ElasticsearchOutbox(client, s.elasticsearch.index, s.elasticsearch.lookback), routes,
           new Backoff(s.retry.initial, s.retry.multiplier, s.retry.max), s.retry.maxAttempts, s.lease, owner,
           Clock.systemUTC());
       if (once) {

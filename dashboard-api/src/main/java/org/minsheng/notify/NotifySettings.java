@@ -28,6 +28,7 @@ public class NotifySettings {
   public static class Elasticsearch {
     public String url;
     public String index;
+    public Duration lookback;
   }
 
   public static class Retry {

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A webhook receiver on 127.0.0.1 (JDK HttpServer) that records requests and answers what it is told to. */
 final class TestReceiver implements AutoCloseable {
 
-  record Request(String path, String query, Map<String, List<String>> headers, String body) {
+  /** A received request and the status it was answered with. */
+  record Request(String path, String query, Map<String, List<String>> headers, String body, int status) {
     String header(String name) {
       for (Map.Entry<String, List<String>> e : headers.entrySet()) {
         if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
@@ -33,11 +34,12 @@ final class TestReceiver implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       byte[] in = exchange.getRequestBody().readAllBytes();
+      int answered = status;
       requests.add(new Request(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
-          Map.copyOf(exchange.getRequestHeaders()), new String(in, StandardCharsets.UTF_8)));
+          Map.copyOf(exchange.getRequestHeaders()), new String(in, StandardCharsets.UTF_8), answered));
       byte[] out = reply.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-      exchange.sendResponseHeaders(status, out.length);
+      exchange.sendResponseHeaders(answered, out.length);
       try (OutputStream os = exchange.getResponseBody()) {
         os.write(out);
       }
