@@ -58,7 +58,7 @@ public class AlertSettings implements Serializable {
 
   public static class Burst implements Serializable {
     public boolean enabled = true;
-    public int halfLifeWindows = 60;
+    public int halfLifeWindows = 40;
     public int warmupWindows = 60;
     public long minVolume = 8;
     public double ratio = 2.2;

@@ -55,22 +55,23 @@ public final class SyntheticStream {
     }
     int n = (int) Math.round(burstsPerDay * days);
     long dayMs = 86_400_000L;
-    long[] lastEndByScope = new long[scopes];
     int guard = 0;
     while (bursts.size() < n && guard++ < n * 100) {
       int scope = r.nextInt(scopes);
       // not in the first 6 hours (baselines warm up) and at least 4 h after the scope's previous burst
       long start = START + 6 * 3_600_000L + (long) (r.nextDouble() * (days * dayMs - 8 * 3_600_000L));
       start = start / 1000 * 1000;
-      if (lastEndByScope[scope] != 0 && Math.abs(start - lastEndByScope[scope]) < 4 * 3_600_000L) {
-        continue;
-      }
       long length = (10 + r.nextInt(31)) * 60_000L;
+      long s0 = start;
+      long e0 = start + length;
+      if (bursts.stream().anyMatch(b -> b.scope() == scope
+          && s0 < b.end() + 4 * 3_600_000L && b.start() < e0 + 4 * 3_600_000L)) {
+        continue; // at least 4 h between bursts of one scope: hygiene would rightly merge closer ones
+      }
       double base = expectedPerMinute(scope, start);
       double multiplier = 3 + r.nextDouble() * 5;
       multiplier = Math.max(multiplier, minBurstPerMinute / base);
       bursts.add(new Burst(scope, start, start + length, multiplier, base));
-      lastEndByScope[scope] = start + length;
     }
     bursts.sort((a, b) -> Long.compare(a.start(), b.start()));
   }
