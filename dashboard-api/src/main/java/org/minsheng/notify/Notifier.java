@@ -19,8 +19,12 @@ import org.slf4j.LoggerFactory;
 public final class Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
-  /** A channel with its quiet hours. */
-  public record Route(Channel channel, QuietHours quietHours) {}
+  /** A channel with its quiet hours and send-rate limit. */
+  public record Route(Channel channel, QuietHours quietHours, RateLimit rateLimit) {
+    public Route(Channel channel, QuietHours quietHours) {
+      this(channel, quietHours, RateLimit.unlimited());
+    }
+  }
 
   private final Outbox outbox;
   private final Map<String, Route> routes = new LinkedHashMap<>();
@@ -54,6 +58,10 @@ public final class Notifier {
         Instant until = route.quietHours().end(now);
         outbox.write(d, d.state().deferredTo(until, "quiet hours until " + until));
         LOG.info("alert {} on {}: quiet hours, deferred to {}", d.alertId(), d.channel(), until);
+        continue;
+      }
+      if (!route.rateLimit().tryAcquire(now)) {
+        LOG.debug("alert {} on {}: channel at its rate limit, stays pending", d.alertId(), d.channel());
         continue;
       }
       Optional<PendingDelivery> leased = outbox.write(d, d.state().leased(owner, now.plus(lease)));

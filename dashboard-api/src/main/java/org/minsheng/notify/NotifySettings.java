@@ -49,6 +49,7 @@ public class NotifySettings {
   public static class Common {
     public boolean enabled;
     public String quietHours = "";
+    public int maxPerMinute;
   }
 
   public static class DingTalk extends Common {

@@ -18,22 +18,22 @@ public final class Routes {
     if (c.dingtalk.enabled) {
       require("dingtalk", "url", c.dingtalk.url);
       routes.add(new Notifier.Route(new DingTalkChannel("dingtalk", c.dingtalk.url, c.dingtalk.secret,
-          c.dingtalk.atMobiles, http, clock), QuietHours.parse(c.dingtalk.quietHours, zone)));
+          c.dingtalk.atMobiles, http, clock), QuietHours.parse(c.dingtalk.quietHours, zone), new RateLimit(c.dingtalk.maxPerMinute)));
     }
     if (c.wecom.enabled) {
       require("wecom", "url", c.wecom.url);
       routes.add(new Notifier.Route(new WeComChannel("wecom", c.wecom.url, c.wecom.mentionUserIds, http),
-          QuietHours.parse(c.wecom.quietHours, zone)));
+          QuietHours.parse(c.wecom.quietHours, zone), new RateLimit(c.wecom.maxPerMinute)));
     }
     if (c.feishu.enabled) {
       require("feishu", "url", c.feishu.url);
       routes.add(new Notifier.Route(new FeishuChannel("feishu", c.feishu.url, c.feishu.secret, c.feishu.atAllOnRed,
-          http, clock), QuietHours.parse(c.feishu.quietHours, zone)));
+          http, clock), QuietHours.parse(c.feishu.quietHours, zone), new RateLimit(c.feishu.maxPerMinute)));
     }
     if (c.webhook.enabled) {
       require("webhook", "url", c.webhook.url);
       routes.add(new Notifier.Route(new WebhookChannel("webhook", c.webhook.url, c.webhook.secret, http, clock),
-          QuietHours.parse(c.webhook.quietHours, zone)));
+          QuietHours.parse(c.webhook.quietHours, zone), new RateLimit(c.webhook.maxPerMinute)));
     }
     if (c.email.enabled) {
       NotifySettings.Email e = c.email;
@@ -50,7 +50,7 @@ public final class Routes {
       p.put("mail.smtp.connectiontimeout", Long.toString(s.httpTimeout.toMillis()));
       p.put("mail.smtp.timeout", Long.toString(s.httpTimeout.toMillis()));
       routes.add(new Notifier.Route(new EmailChannel("email", p, e.from, e.to, e.user, e.password),
-          QuietHours.parse(e.quietHours, zone)));
+          QuietHours.parse(e.quietHours, zone), new RateLimit(e.maxPerMinute)));
     }
     return routes;
   }

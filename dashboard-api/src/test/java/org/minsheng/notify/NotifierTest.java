@@ -113,6 +113,26 @@ class NotifierTest {
   }
 
   @Test
+  void aChannelAtItsRateLimitKeepsTheRestPendingForLater() {
+    for (int i = 0; i < 5; i++) {
+      outbox.put(AlertDocs.alert("r" + i, "III", List.of("webhook")));
+    }
+    Channel webhook = new WebhookChannel("webhook", receiver.url("/hook"), "s", new HttpPoster(Duration.ofSeconds(2)),
+        clock);
+    Notifier n = new Notifier(outbox, List.of(new Notifier.Route(webhook, QuietHours.NONE, new RateLimit(2))), backoff,
+        60, Duration.ofMinutes(2), "n1", clock);
+    assertThat(n.pollOnce(10)).isEqualTo(2);
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(n.pollOnce(10)).isZero();
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(n.pollOnce(10)).isEqualTo(2);
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(n.pollOnce(10)).isEqualTo(1);
+    assertThat(receiver.requests).hasSize(5);
+    assertThat(outbox.delivery("r4", "webhook").get("attempts").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void quietHoursAndBackoffArithmetic() {
     QuietHours night = QuietHours.parse("22:00-07:00", ZoneId.of("Asia/Shanghai"));
     assertThat(night.isQuiet(Instant.parse("2026-11-21T15:00:00Z"))).isTrue(); // 23:00

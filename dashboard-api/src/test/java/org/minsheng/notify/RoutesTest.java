@@ -19,6 +19,12 @@ class RoutesTest {
   }
 
   @Test
+  void notifyCommandIsRegistered() {
+    assertThat(java.util.ServiceLoader.load(org.minsheng.cli.CliCommand.class).stream()
+        .map(p -> p.get().path()).toList()).contains(java.util.List.of("notify"));
+  }
+
+  @Test
   void environmentEnablesChannelsAndMissingUrlsAreNamed() {
     NotifySettings s = NotifySettings.load(null, Map.of(
         "MINSHENG_CHANNELS_FEISHU_ENABLED", "true",
