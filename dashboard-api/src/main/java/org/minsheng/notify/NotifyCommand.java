@@ -1,14 +1,13 @@
 package org.minsheng.notify;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.apache.http.HttpHost;
-import org.elasticsearch.client.RestClient;
+import org.minsheng.es.EsConnection;
+import org.minsheng.es.EsSettings;
+import org.minsheng.es.IndexNames;
 import org.minsheng.cli.CliCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +42,13 @@ public final class NotifyCommand implements CliCommand {
       LOG.warn("no channel is enabled (channels.*.enabled): nothing to deliver");
     }
     String owner = s.owner == null || s.owner.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : s.owner;
-    try (RestClient rest = RestClient.builder(HttpHost.create(s.elasticsearch.url)).build()) {
-      ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
-      Notifier notifier = new Notifier(new ElasticsearchOutbox(client, s.elasticsearch.index, s.elasticsearch.lookback), routes,
+    org.minsheng.config.Settings es = EsSettings.loadDefaults();
+    String index = s.elasticsearch.index == null || s.elasticsearch.index.isBlank()
+        ? new IndexNames(es.string("elasticsearch.index.prefix")).alerts() : s.elasticsearch.index;
+    try (EsConnection connection = EsConnection.open(EsSettings.from(es))) {
+      ElasticsearchClient client = connection.client();
+      LOG.info("notifier reading the outbox {} at {}", index, connection.settings());
+      Notifier notifier = new Notifier(new ElasticsearchOutbox(client, index, s.elasticsearch.lookback), routes,
           new Backoff(s.retry.initial, s.retry.multiplier, s.retry.max), s.retry.maxAttempts, s.lease, owner,
           Clock.systemUTC());
       if (once) {

@@ -26,7 +26,6 @@ public class NotifySettings {
   }
 
   public static class Elasticsearch {
-    public String url;
     public String index;
     public Duration lookback;
   }

@@ -14,7 +14,8 @@ class RoutesTest {
   void defaultsBindAndEnableNothing() {
     NotifySettings s = NotifySettings.load(null, Map.of());
     assertThat(s.retry.max).isEqualTo(Duration.ofMinutes(2));
-    assertThat(s.elasticsearch.index).isEqualTo("minsheng-alerts");
+    assertThat(s.elasticsearch.index).as("empty = derived from the Elasticsearch prefix").isEmpty();
+    assertThat(s.elasticsearch.lookback).isEqualTo(Duration.ofDays(7));
     assertThat(Routes.fromSettings(s, Clock.systemUTC())).isEmpty();
   }
 
