@@ -93,6 +93,15 @@ public final class AlertDocuments {
     return d;
   }
 
+  /**
+   * Whether the sink should write this record with {@code op_type=create} (and treat 409 as done) rather than
+   * overwrite: true for a new alert, so that a window replayed after a job restart cannot reset an alert the API has
+   * acknowledged or deliveries the notifier has completed; false for an escalation, which must replace the document.
+   */
+  public static boolean createOnly(Alert a) {
+    return !a.escalation;
+  }
+
   /** {@code <alertId>:<level>:<channel>}: one delivery per alert, level and channel. */
   public static String idempotencyKey(Alert a, String channel) {
     return a.alertId + ":" + a.level.name() + ":" + channel;

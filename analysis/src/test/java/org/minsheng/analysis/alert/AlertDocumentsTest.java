@@ -36,6 +36,9 @@ class AlertDocumentsTest {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> posts = (List<Map<String, Object>>) doc.get("topPosts");
     assertThat(posts.get(0)).containsEntry("url", "https://bbs.example.cn/t/1");
+    assertThat(AlertDocuments.createOnly(a)).isTrue();
+    a.escalation = true;
+    assertThat(AlertDocuments.createOnly(a)).isFalse();
   }
 
   @Test
