@@ -52,9 +52,14 @@ public final class NotifyCommand implements CliCommand {
           new Backoff(s.retry.initial, s.retry.multiplier, s.retry.max), s.retry.maxAttempts, s.lease, owner,
           Clock.systemUTC());
       if (once) {
-        int n = notifier.pollOnce(s.batch);
-        System.out.println("{\"delivered\":" + n + "}");
-        return 0;
+        try {
+          int n = notifier.pollOnce(s.batch);
+          System.out.println("{\"delivered\":" + n + "}");
+          return 0;
+        } catch (java.io.UncheckedIOException e) {
+          LOG.error("cannot poll the outbox {}: {}", index, e.getCause() == null ? e : e.getCause().toString());
+          return 1;
+        }
       }
       notifier.run(s.pollInterval, s.batch);
       return 0;
