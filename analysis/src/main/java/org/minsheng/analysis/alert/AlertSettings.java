@@ -131,7 +131,7 @@ public class AlertSettings implements Serializable {
   }
 
   public static class Content implements Serializable {
-    public String dashboardBaseUrl = "http://localhost:7070";
+    public String dashboardBaseUrl = "http://127.0.0.1:8080";
     public List<String> channels = new ArrayList<>();
   }
 }
