@@ -38,8 +38,14 @@ public final class CrossDomainSentimentCommand implements CliCommand {
       description = "Domains to hold out, one fold each (default ${DEFAULT-VALUE}).")
   List<String> domains;
 
-  @Option(names = "--epochs", defaultValue = "" + SentimentTraining.EPOCHS)
+  @Option(names = "--epochs", defaultValue = "" + SentimentTraining.EPOCHS, description = "SGD epochs.")
   int epochs;
+
+  @Option(names = "--l2", defaultValue = "" + SentimentTraining.L2, description = "L2 penalty per update.")
+  double l2;
+
+  @Option(names = "--learning-rate", defaultValue = "" + SentimentTraining.LEARNING_RATE, description = "AdaGrad step.")
+  double learningRate;
 
   @Override
   public List<String> path() {
@@ -58,8 +64,7 @@ public final class CrossDomainSentimentCommand implements CliCommand {
     double worstAccuracy = 2;
     boolean[] binary = {true, false, true};
     var d = SentimentTraining.settings();
-    var settings = new org.minsheng.analysis.textfeatures.SoftmaxTrainer.Settings(epochs, d.learningRate(), d.l2(),
-        d.seed());
+    var settings = new org.minsheng.analysis.textfeatures.SoftmaxTrainer.Settings(epochs, learningRate, l2, d.seed());
     for (String domain : domains) {
       List<LabeledText> train = new ArrayList<>();
       List<LabeledText> test = new ArrayList<>();

@@ -35,6 +35,8 @@ public final class SentimentCorpus {
   public static final int NEUTRAL = 1;
   public static final int POSITIVE = 2;
   static final float NEWS_WEIGHT = 0.4f;
+  /** Emoticon-derived labels are noisy; they count less than reviewed labels. */
+  static final float WEIBO_SENTI_WEIGHT = 0.5f;
   /** Share of emoticon-bearing weibo_senti posts whose emoticons are removed before training. */
   static final int EMOTICON_DROP_PERCENT = 50;
 
@@ -54,10 +56,10 @@ public final class SentimentCorpus {
   public static List<LabeledText> load(Path dataDir) throws IOException {
     List<LabeledText> out = new ArrayList<>();
     for (String f : List.of("sentiment/weibo_senti_100k_part/train.csv", "sentiment/weibo_senti_100k_part/dev.csv")) {
-      binary(dataDir.resolve(f), "weibo_senti", true, out);
+      binary(dataDir.resolve(f), "weibo_senti", true, WEIBO_SENTI_WEIGHT, out);
     }
-    binary(dataDir.resolve("sentiment/waimai_10k/waimai_10k.csv"), "waimai", false, out);
-    binary(dataDir.resolve("sentiment/online_shopping_7_cats/online_shopping_7_cats.csv"), "shopping", false, out);
+    binary(dataDir.resolve("sentiment/waimai_10k/waimai_10k.csv"), "waimai", false, 1f, out);
+    binary(dataDir.resolve("sentiment/online_shopping_7_cats/online_shopping_7_cats.csv"), "shopping", false, 1f, out);
     emotionJsonl(dataDir.resolve("emotion/smp2020_ewect/virus_train.jsonl"), "weibo_emotion", out);
     emotionCsv(dataDir.resolve("emotion/nlpcc2013_sentences/nlpcc2013_sentences.csv"), out);
     emotionCsv(dataDir.resolve("emotion/nlpcc2014_train_sentences/nlpcc2014_train_sentences.csv"), out);
@@ -83,7 +85,8 @@ public final class SentimentCorpus {
     return out;
   }
 
-  private static void binary(Path file, String domain, boolean dropEmoticons, List<LabeledText> out)
+  private static void binary(Path file, String domain, boolean dropEmoticons, float weight,
+      List<LabeledText> out)
       throws IOException {
     if (!Files.exists(file)) {
       LOG.warn("{} not found: skipped", file);
@@ -111,7 +114,7 @@ public final class SentimentCorpus {
           text = stripped.isBlank() ? text : stripped;
         }
         String sub = catColumn != null && rec.isSet(catColumn) ? "/" + rec.get(catColumn).strip() : "";
-        out.add(new LabeledText(text, label, domain + sub, 1f));
+        out.add(new LabeledText(text, label, domain + sub, weight));
       }
     }
   }

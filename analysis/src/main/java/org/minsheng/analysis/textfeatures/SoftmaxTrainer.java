@@ -23,11 +23,7 @@ public final class SoftmaxTrainer {
    * @param l2 L2 penalty per update (applied to the touched weights)
    * @param seed shuffling seed
    */
-  public record Settings(int epochs, double learningRate, double l2, long seed) {
-    public static Settings defaults() {
-      return new Settings(6, 0.2, 1e-6, 20261121L);
-    }
-  }
+  public record Settings(int epochs, double learningRate, double l2, long seed) {}
 
   private final Settings settings;
 

@@ -49,6 +49,8 @@ public final class TextFeaturizer {
   private final int denseRepost;
   private final int[] denseLength = new int[12];
 
+  private float lastPositive;
+  private float lastNegative;
   private char[] buf = new char[256];
   private float[] weight = new float[256];
   private int length;
@@ -110,6 +112,21 @@ public final class TextFeaturizer {
     scanLexicon(out);
   }
 
+  /** For tests: the normalised text of the last {@link #featurize} call. */
+  String lastNormalised() {
+    return new String(buf, 0, length);
+  }
+
+  /** For tests: the per-character weights (repost chain, contrast) of the last call. */
+  float[] lastWeights() {
+    return Arrays.copyOf(weight, length);
+  }
+
+  /** For tests: positive and negative lexicon evidence (after negation and degree) of the last call. */
+  float[] lastEvidence() {
+    return new float[] {lastPositive, lastNegative};
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
 
   private void normalise(String text) {
@@ -129,7 +146,9 @@ public final class TextFeaturizer {
       }
       if (c == 'h' && text.startsWith("http", i)) {
         i = skipUrl(text, i, n);
-        emit(' ');
+        if (length > 0 && buf[length - 1] != ' ') {
+          emit(' ');
+        }
         continue;
       }
       if (c == '/' && i + 2 < n && text.charAt(i + 1) == '/' && (text.charAt(i + 2) == '@'
@@ -441,6 +460,8 @@ public final class TextFeaturizer {
     if (clause != 0) {
       last = clause;
     }
+    lastPositive = pos;
+    lastNegative = neg;
     out.add(denseLexPos, (float) Math.log1p(pos));
     out.add(denseLexNeg, (float) Math.log1p(neg));
     out.add(denseLexBalance, (float) Math.tanh(pos - neg));

@@ -55,18 +55,19 @@ public final class TrainingRecipe {
       int calibrationSize) {}
 
   /**
-   * Trains on {@code data} minus the calibration slice, then fits the temperature on {@code calibration} if given,
-   * else on the slice.
+   * Trains on {@code data} and fits the temperature on {@code calibration}; when that is null or empty, a
+   * calibration slice ({@link #inCalibrationSlice}) of {@code data} is held out for it instead.
    */
   public static Trained train(String kind, List<String> classes, List<LabeledText> data,
       List<LabeledText> calibration, PolarityLexicon lexicon, int bits, double balancePower,
       SoftmaxTrainer.Settings settings) {
     List<LabeledText> train = new ArrayList<>();
     List<LabeledText> slice = new ArrayList<>();
+    boolean ownSlice = calibration == null || calibration.isEmpty();
     for (LabeledText t : data) {
-      (inCalibrationSlice(t.text()) ? slice : train).add(t);
+      (ownSlice && inCalibrationSlice(t.text()) ? slice : train).add(t);
     }
-    List<LabeledText> calib = calibration == null || calibration.isEmpty() ? slice : calibration;
+    List<LabeledText> calib = ownSlice ? slice : calibration;
     train = balance(train, classes.size(), balancePower);
     TextFeaturizer featurizer = new TextFeaturizer(bits, lexicon);
     long start = System.nanoTime();
