@@ -13,6 +13,7 @@ public final class EmotionTraining {
   public static final double LEARNING_RATE = 0.05;
   public static final double L2 = 1e-6;
   public static final double BALANCE_POWER = 0.5;
+  public static final double DROPOUT = 0.0;
 
   private EmotionTraining() {}
 

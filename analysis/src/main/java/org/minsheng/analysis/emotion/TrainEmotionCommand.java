@@ -46,6 +46,9 @@ public final class TrainEmotionCommand implements CliCommand {
       description = "Class balancing power: 0 none, 1 full (default ${DEFAULT-VALUE}).")
   double balance;
 
+  @Option(names = "--dropout", defaultValue = "" + EmotionTraining.DROPOUT, description = "Feature dropout.")
+  double dropout;
+
   @Override
   public List<String> path() {
     return List.of("train", "emotion");
@@ -59,7 +62,7 @@ public final class TrainEmotionCommand implements CliCommand {
     List<LabeledText> corpus = EmotionCorpus.load(dir);
     List<LabeledText> dev = EmotionCorpus.development(dir);
     SoftmaxTrainer.Settings settings = new SoftmaxTrainer.Settings(epochs, learningRate, EmotionTraining.L2,
-        20261121L);
+        20261121L, dropout);
     TrainingRecipe.Trained trained = EmotionTraining.train(corpus, dev, lexicon, bits, settings, balance);
     if (out.toAbsolutePath().getParent() != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
@@ -74,6 +77,7 @@ public final class TrainEmotionCommand implements CliCommand {
     result.put("epochs", epochs);
     result.put("learning_rate", learningRate);
     result.put("balance", balance);
+    result.put("dropout", dropout);
     result.put("train_size", trained.trainSize());
     Map<String, Integer> labels = new TreeMap<>();
     corpus.forEach(t -> labels.merge(TrainedEmotionModel.CLASSES.get(t.label()), 1, Integer::sum));

@@ -47,6 +47,9 @@ public final class CrossDomainSentimentCommand implements CliCommand {
   @Option(names = "--learning-rate", defaultValue = "" + SentimentTraining.LEARNING_RATE, description = "AdaGrad step.")
   double learningRate;
 
+  @Option(names = "--dropout", defaultValue = "" + SentimentTraining.DROPOUT, description = "Feature dropout.")
+  double dropout;
+
   @Override
   public List<String> path() {
     return List.of("eval", "sentiment-domains");
@@ -64,7 +67,8 @@ public final class CrossDomainSentimentCommand implements CliCommand {
     double worstAccuracy = 2;
     boolean[] binary = {true, false, true};
     var d = SentimentTraining.settings();
-    var settings = new org.minsheng.analysis.textfeatures.SoftmaxTrainer.Settings(epochs, learningRate, l2, d.seed());
+    var settings = new org.minsheng.analysis.textfeatures.SoftmaxTrainer.Settings(epochs, learningRate, l2, d.seed(),
+        dropout);
     for (String domain : domains) {
       List<LabeledText> train = new ArrayList<>();
       List<LabeledText> test = new ArrayList<>();

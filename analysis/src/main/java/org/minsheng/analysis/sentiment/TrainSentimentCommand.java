@@ -78,6 +78,6 @@ public final class TrainSentimentCommand implements CliCommand {
 
   private SoftmaxTrainer.Settings settings() {
     SoftmaxTrainer.Settings d = SentimentTraining.settings();
-    return new SoftmaxTrainer.Settings(epochs, d.learningRate(), d.l2(), d.seed());
+    return new SoftmaxTrainer.Settings(epochs, d.learningRate(), d.l2(), d.seed(), d.dropout());
   }
 }

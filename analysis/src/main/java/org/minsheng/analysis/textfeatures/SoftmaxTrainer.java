@@ -21,9 +21,15 @@ public final class SoftmaxTrainer {
    * @param epochs passes over the data
    * @param learningRate AdaGrad base step
    * @param l2 L2 penalty per update (applied to the touched weights)
-   * @param seed shuffling seed
+   * @param seed shuffling and dropout seed
+   * @param dropout probability of dropping each feature occurrence during training (dropout training of a linear
+   *     model is an adaptive regulariser, Wager et al. 2013: it keeps the model from leaning on a few n-grams)
    */
-  public record Settings(int epochs, double learningRate, double l2, long seed) {}
+  public record Settings(int epochs, double learningRate, double l2, long seed, double dropout) {
+    public Settings(int epochs, double learningRate, double l2, long seed) {
+      this(epochs, learningRate, l2, seed, 0.0);
+    }
+  }
 
   private final Settings settings;
 
@@ -74,6 +80,9 @@ public final class SoftmaxTrainer {
     double[] p = new double[k];
     double lr = settings.learningRate();
     double l2 = settings.l2();
+    double dropout = settings.dropout();
+    float keepScale = (float) (1.0 / (1.0 - dropout));
+    float[] kept = new float[64];
     for (int epoch = 0; epoch < settings.epochs(); epoch++) {
       for (int i = n - 1; i > 0; i--) {
         int j = random.nextInt(i + 1);
@@ -86,6 +95,15 @@ public final class SoftmaxTrainer {
       for (int idx : order) {
         int[] f = data.indices[idx];
         float[] v = data.values[idx];
+        if (dropout > 0) {
+          if (kept.length < v.length) {
+            kept = new float[v.length * 2];
+          }
+          for (int j = 0; j < v.length; j++) {
+            kept[j] = random.nextDouble() < dropout ? 0f : v[j] * keepScale;
+          }
+          v = kept;
+        }
         java.util.Arrays.fill(p, 0);
         for (int j = 0; j < f.length; j++) {
           int base = f[j] * k;
@@ -102,6 +120,9 @@ public final class SoftmaxTrainer {
           p[c] = (p[c] - (c == y ? 1 : 0)) * sw;
         }
         for (int j = 0; j < f.length; j++) {
+          if (v[j] == 0f) {
+            continue;
+          }
           int base = f[j] * k;
           for (int c = 0; c < k; c++) {
             int at = base + c;
