@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.minsheng.analysis.textfeatures.CorpusFiles;
+import org.minsheng.analysis.textfeatures.HeldOutTexts;
 import org.minsheng.analysis.textfeatures.LabeledText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Emotion training data from the shared folder: SMP2020-EWECT virus_train, NLPCC 2013 and 2014 sentences, CLUE
  * emotion valid, mapped to the six classes by {@link EmotionLabel#fromDatasetLabel}. SMP2020 virus_eval_labeled is the
- * development set (tuning and calibration). usual_eval_labeled, the target-domain test set, is not read here.
+ * development set (tuning and calibration). Texts of usual_eval_labeled, the target-domain test set, are removed
+ * from the corpus ({@link HeldOutTexts}); the test set itself is only read by {@code eval emotion}.
  */
 public final class EmotionCorpus {
   private static final Logger LOG = LoggerFactory.getLogger(EmotionCorpus.class);
@@ -29,7 +31,7 @@ public final class EmotionCorpus {
     if (out.isEmpty()) {
       throw new IOException("no emotion training data found under " + dataDir);
     }
-    return out;
+    return HeldOutTexts.without(out, dataDir);
   }
 
   public static List<LabeledText> development(Path dataDir) throws IOException {

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.minsheng.analysis.textfeatures.CorpusFiles;
 import org.minsheng.analysis.textfeatures.Emoticons;
 import org.minsheng.analysis.textfeatures.Hashing;
+import org.minsheng.analysis.textfeatures.HeldOutTexts;
 import org.minsheng.analysis.textfeatures.LabeledText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code shopping} (e-commerce reviews, 7 categories), {@code weibo_emotion} (SMP2020 virus_train, NLPCC 2013/2014,
  * CLUE emotion: emotions mapped to polarity, neutral/none to neutral, surprise left out), {@code news} (TNEWS
  * headlines as neutral, at reduced weight because headlines are not reliably neutral and their style differs).
- * SMP2020 {@code virus_eval_labeled} is the development set; {@code usual_eval_labeled} is never read here.
+ * SMP2020 {@code virus_eval_labeled} is the development set; texts of {@code usual_eval_labeled} (the test set) are
+ * removed from the corpus ({@link HeldOutTexts}).
  */
 public final class SentimentCorpus {
   private static final Logger LOG = LoggerFactory.getLogger(SentimentCorpus.class);
@@ -75,7 +77,7 @@ public final class SentimentCorpus {
     if (out.isEmpty()) {
       throw new IOException("no training data found under " + dataDir);
     }
-    return out;
+    return HeldOutTexts.without(out, dataDir);
   }
 
   /** The development set: SMP2020 virus_eval_labeled mapped to three-way polarity. */

@@ -169,8 +169,10 @@ public final class LinearClassifier {
     float[] weights = new float[k << bits];
     byte[] raw = new byte[weights.length * 2];
     in.readFully(raw);
+    short[] quantised = new short[weights.length];
+    java.nio.ByteBuffer.wrap(raw).asShortBuffer().get(quantised); // big-endian, as DataOutputStream wrote them
     for (int i = 0; i < weights.length; i++) {
-      weights[i] = (short) (((raw[2 * i] & 0xff) << 8) | (raw[2 * i + 1] & 0xff)) * scale;
+      weights[i] = quantised[i] * scale;
     }
     return new LinearClassifier(kind, classes, bits, weights, temperature, lexicon);
   }

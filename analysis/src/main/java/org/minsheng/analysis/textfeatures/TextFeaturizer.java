@@ -435,9 +435,8 @@ public final class TextFeaturizer {
         if (category > 0) {
           out.add(Hashing.bucket(category * 2 + (negated ? 1 : 0), NS_CATEGORY, bits), w);
         }
-        long wordHash = h;
-        // recompute the matched word's hash (h may have been extended past it)
-        wordHash = Hashing.FNV_OFFSET;
+        // the matched word's hash (h may have been extended past it)
+        long wordHash = Hashing.FNV_OFFSET;
         for (int k = i; k < i + wordLen; k++) {
           wordHash = Hashing.extend(wordHash, buf[k]);
         }
