@@ -21,16 +21,24 @@ class EvalCommandsTest {
     return Path.of(EvalCommandsTest.class.getResource("/eval/" + name).toURI());
   }
 
-  private static JsonNode run(CliCommand command, String... args) throws Exception {
+  private String stderr;
+
+  private JsonNode run(CliCommand command, String... args) throws Exception {
     PrintStream original = System.out;
+    PrintStream originalErr = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
     int code;
-    try (PrintStream ps = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+    try (PrintStream ps = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        PrintStream es = new PrintStream(capturedErr, true, StandardCharsets.UTF_8)) {
       System.setOut(ps);
+      System.setErr(es);
       code = new CommandLine(command).execute(args);
     } finally {
       System.setOut(original);
+      System.setErr(originalErr);
     }
+    stderr = capturedErr.toString(StandardCharsets.UTF_8);
     assertThat(code).isZero();
     String out = captured.toString(StandardCharsets.UTF_8).strip();
     assertThat(out.lines().count()).isEqualTo(1);
@@ -43,6 +51,7 @@ class EvalCommandsTest {
     assertThat(r.get("mode").asText()).isEqualTo("two-way");
     assertThat(r.get("n").asLong()).isEqualTo(4);
     assertThat(r.get("malformed").asLong()).isEqualTo(2);
+    assertThat(stderr).contains("two-way.csv line 5: label 'x'").contains("two-way.csv line 6: empty text");
     assertThat(r.get("accuracy").asDouble()).isEqualTo(1.0);
     assertThat(r.get("per_class").has("negative")).isTrue();
     assertThat(r.has("macro_f1")).isTrue();
@@ -59,10 +68,24 @@ class EvalCommandsTest {
   }
 
   @Test
+  void aBrokenQuoteIsReportedAndEndsTheFileWithoutFailing(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("bad.csv");
+    java.nio.file.Files.writeString(file, "label,text\n1,好的\n0,\"bad \"quote\" here\",x\n1,很好\n",
+        StandardCharsets.UTF_8);
+    JsonNode r = run(new EvalSentimentCommand(), "--input", file.toString());
+    assertThat(r.get("n").asLong()).isEqualTo(1);
+    assertThat(r.get("malformed").asLong()).isEqualTo(1);
+    assertThat(stderr).contains("line 3: unparseable CSV");
+  }
+
+  @Test
   void emotionReportsMalformedLines() throws Exception {
     JsonNode r = run(new EvalEmotionCommand(), "--input", fixture("emotion.jsonl").toString());
     assertThat(r.get("n").asLong()).isEqualTo(3);
     assertThat(r.get("malformed").asLong()).isEqualTo(3);
+    assertThat(stderr).contains("emotion.jsonl line 3: not JSON").contains("emotion.jsonl line 5: unknown label 'joy'")
+        .contains("emotion.jsonl line 6: missing 'content'");
     assertThat(r.get("accuracy").asDouble()).isEqualTo(1.0);
   }
 }
