@@ -50,6 +50,10 @@ public final class CrossDomainSentimentCommand implements CliCommand {
   @Option(names = "--dropout", defaultValue = "" + SentimentTraining.DROPOUT, description = "Feature dropout.")
   double dropout;
 
+  @Option(names = "--balance", defaultValue = "" + SentimentTraining.BALANCE_POWER,
+      description = "Class balancing power: 0 none, 1 full.")
+  double balance;
+
   @Override
   public List<String> path() {
     return List.of("eval", "sentiment-domains");
@@ -79,7 +83,8 @@ public final class CrossDomainSentimentCommand implements CliCommand {
         System.err.println("domain " + domain + " has no data: skipped");
         continue;
       }
-      TrainingRecipe.Trained trained = SentimentTraining.train(train, lexicon, SentimentTraining.BITS, settings);
+      TrainingRecipe.Trained trained = SentimentTraining.train(train, lexicon, SentimentTraining.BITS, settings,
+          balance);
       Map<String, Object> fold = new LinkedHashMap<>();
       fold.put("held_out", domain);
       fold.put("train_size", trained.trainSize());

@@ -24,7 +24,12 @@ public final class SentimentTraining {
 
   public static TrainingRecipe.Trained train(List<LabeledText> corpus, PolarityLexicon lexicon, int bits,
       SoftmaxTrainer.Settings settings) {
+    return train(corpus, lexicon, bits, settings, BALANCE_POWER);
+  }
+
+  public static TrainingRecipe.Trained train(List<LabeledText> corpus, PolarityLexicon lexicon, int bits,
+      SoftmaxTrainer.Settings settings, double balancePower) {
     return TrainingRecipe.train(TrainedSentimentModel.KIND, SentimentCorpus.CLASSES, corpus, null, lexicon, bits,
-        BALANCE_POWER, settings);
+        balancePower, settings);
   }
 }
