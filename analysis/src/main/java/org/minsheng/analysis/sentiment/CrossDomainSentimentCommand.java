@@ -1,5 +1,8 @@
 package org.minsheng.analysis.sentiment;
 
+import org.minsheng.analysis.textfeatures.SoftmaxTrainer;
+import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +74,7 @@ public final class CrossDomainSentimentCommand implements CliCommand {
     double worstAccuracy = 2;
     boolean[] binary = {true, false, true};
     var d = SentimentTraining.settings();
-    var settings = new org.minsheng.analysis.textfeatures.SoftmaxTrainer.Settings(epochs, learningRate, l2, d.seed(),
+    var settings = new SoftmaxTrainer.Settings(epochs, learningRate, l2, d.seed(),
         dropout);
     for (String domain : domains) {
       List<LabeledText> train = new ArrayList<>();
@@ -134,10 +137,10 @@ public final class CrossDomainSentimentCommand implements CliCommand {
   }
 
   /** SMP2020 usual_eval_labeled (general Weibo) mapped to three-way polarity: a test set, never trained on. */
-  static List<LabeledText> usualEval(Path dir) throws java.io.IOException {
+  static List<LabeledText> usualEval(Path dir) throws IOException {
     Path file = dir.resolve("emotion/smp2020_ewect/usual_eval_labeled.jsonl");
     List<LabeledText> out = new ArrayList<>();
-    if (!java.nio.file.Files.exists(file)) {
+    if (!Files.exists(file)) {
       return out;
     }
     for (CorpusFiles.Row r : CorpusFiles.readJsonl(file, "content", "label").rows()) {

@@ -1,5 +1,6 @@
 package org.minsheng.analysis.sentiment;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import org.minsheng.analysis.emotion.Emotion;
@@ -19,7 +20,7 @@ public final class SentimentAnnotator {
 
   /** @param emotion may be null: emotion fields are then left untouched */
   public SentimentAnnotator(SentimentModel sentiment, EmotionModel emotion) {
-    this.sentiment = java.util.Objects.requireNonNull(sentiment, "sentiment model");
+    this.sentiment = Objects.requireNonNull(sentiment, "sentiment model");
     this.emotion = emotion;
   }
 

@@ -1,5 +1,6 @@
 package org.minsheng.analysis.textfeatures;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class Calibration {
       double acc = (double) correct[b] / count[b];
       ece += Math.abs(conf - acc) * count[b] / Math.max(1, n);
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("bin", String.format(java.util.Locale.ROOT, "%.1f-%.1f", b / 10.0, (b + 1) / 10.0));
+      row.put("bin", String.format(Locale.ROOT, "%.1f-%.1f", b / 10.0, (b + 1) / 10.0));
       row.put("n", count[b]);
       row.put("mean_confidence", round(conf));
       row.put("accuracy", round(acc));

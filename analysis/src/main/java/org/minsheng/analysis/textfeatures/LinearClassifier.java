@@ -1,5 +1,7 @@
 package org.minsheng.analysis.textfeatures;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -82,7 +84,7 @@ public final class LinearClassifier {
   /** Raw scores (logits before temperature) into {@code out}. */
   public void logits(FeatureBuffer features, double[] out) {
     int k = classes.size();
-    java.util.Arrays.fill(out, 0, k, 0.0);
+    Arrays.fill(out, 0, k, 0.0);
     for (int i = 0; i < features.size(); i++) {
       int base = features.index(i) * k;
       float v = features.value(i);
@@ -170,7 +172,7 @@ public final class LinearClassifier {
     byte[] raw = new byte[weights.length * 2];
     in.readFully(raw);
     short[] quantised = new short[weights.length];
-    java.nio.ByteBuffer.wrap(raw).asShortBuffer().get(quantised); // big-endian, as DataOutputStream wrote them
+    ByteBuffer.wrap(raw).asShortBuffer().get(quantised); // big-endian, as DataOutputStream wrote them
     for (int i = 0; i < weights.length; i++) {
       weights[i] = quantised[i] * scale;
     }

@@ -1,5 +1,7 @@
 package org.minsheng.analysis.textfeatures;
 
+import java.util.Locale;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -104,7 +106,7 @@ public final class SoftmaxTrainer {
           }
           v = kept;
         }
-        java.util.Arrays.fill(p, 0);
+        Arrays.fill(p, 0);
         for (int j = 0; j < f.length; j++) {
           int base = f[j] * k;
           for (int c = 0; c < k; c++) {
@@ -133,7 +135,7 @@ public final class SoftmaxTrainer {
         }
       }
       LOG.info("{} epoch {}/{}: mean training loss {}", kind, epoch + 1, settings.epochs(),
-          String.format(java.util.Locale.ROOT, "%.4f", loss / weightSum));
+          String.format(Locale.ROOT, "%.4f", loss / weightSum));
     }
     return new LinearClassifier(kind, classes, bits, w, 1f, featurizer.lexicon());
   }

@@ -1,5 +1,6 @@
 package org.minsheng.analysis.textfeatures;
 
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class TrainingRecipe {
     LinearClassifier raw = new SoftmaxTrainer(settings).train(kind, classes, featurizer, features);
     Calibration.Held held = Calibration.Held.of(raw, calib);
     float t = Calibration.fitTemperature(held);
-    Map<String, Object> report = new java.util.LinkedHashMap<>();
+    Map<String, Object> report = new LinkedHashMap<>();
     report.put("before", Calibration.reliability(held, 1.0));
     report.put("after", Calibration.reliability(held, t));
     LOG.info("{}: temperature {} on {} calibration texts", kind, t, calib.size());
