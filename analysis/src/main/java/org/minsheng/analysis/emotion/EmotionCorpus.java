@@ -8,6 +8,7 @@ import java.util.List;
 import org.minsheng.analysis.textfeatures.CorpusFiles;
 import org.minsheng.analysis.textfeatures.HeldOutTexts;
 import org.minsheng.analysis.textfeatures.LabeledText;
+import org.minsheng.analysis.textfeatures.TrainingRecipe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Emotion training data from the shared folder: SMP2020-EWECT virus_train, NLPCC 2013 and 2014 sentences, CLUE
  * emotion valid, mapped to the six classes by {@link EmotionLabel#fromDatasetLabel}. SMP2020 virus_eval_labeled is the
  * development set (tuning and calibration). Texts of usual_eval_labeled, the target-domain test set, are removed
- * from the corpus ({@link HeldOutTexts}); the test set itself is only read by {@code eval emotion}.
+ * from the corpus ({@link HeldOutTexts}); the test set itself is only read by {@code eval emotion}. A text listed by
+ * several corpora is kept once, with the label of the first (order: SMP2020, NLPCC 2013, NLPCC 2014, CLUE).
  */
 public final class EmotionCorpus {
   private static final Logger LOG = LoggerFactory.getLogger(EmotionCorpus.class);
@@ -31,7 +33,7 @@ public final class EmotionCorpus {
     if (out.isEmpty()) {
       throw new IOException("no emotion training data found under " + dataDir);
     }
-    return HeldOutTexts.without(out, dataDir);
+    return TrainingRecipe.firstOccurrences(HeldOutTexts.without(out, dataDir));
   }
 
   public static List<LabeledText> development(Path dataDir) throws IOException {

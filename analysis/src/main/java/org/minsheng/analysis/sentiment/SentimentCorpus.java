@@ -16,6 +16,7 @@ import org.minsheng.analysis.textfeatures.Emoticons;
 import org.minsheng.analysis.textfeatures.Hashing;
 import org.minsheng.analysis.textfeatures.HeldOutTexts;
 import org.minsheng.analysis.textfeatures.LabeledText;
+import org.minsheng.analysis.textfeatures.TrainingRecipe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * CLUE emotion: emotions mapped to polarity, neutral/none to neutral, surprise left out), {@code news} (TNEWS
  * headlines as neutral, at reduced weight because headlines are not reliably neutral and their style differs).
  * SMP2020 {@code virus_eval_labeled} is the development set; texts of {@code usual_eval_labeled} (the test set) are
- * removed from the corpus ({@link HeldOutTexts}).
+ * removed from the corpus ({@link HeldOutTexts}); a text that several corpora list is kept once, with its first label.
  */
 public final class SentimentCorpus {
   private static final Logger LOG = LoggerFactory.getLogger(SentimentCorpus.class);
@@ -77,7 +78,7 @@ public final class SentimentCorpus {
     if (out.isEmpty()) {
       throw new IOException("no training data found under " + dataDir);
     }
-    return HeldOutTexts.without(out, dataDir);
+    return TrainingRecipe.firstOccurrences(HeldOutTexts.without(out, dataDir));
   }
 
   /** The development set: SMP2020 virus_eval_labeled mapped to three-way polarity. */

@@ -2,8 +2,10 @@ package org.minsheng.analysis.textfeatures;
 
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,24 @@ public final class TrainingRecipe {
   public static final int CALIBRATION_MODULO = 10;
 
   private TrainingRecipe() {}
+
+  /**
+   * Keeps the first example of each text (whitespace-insensitive). NLPCC 2014 repeats 4,666 NLPCC 2013 sentences,
+   * sometimes with another label; without this they would count twice.
+   */
+  public static List<LabeledText> firstOccurrences(List<LabeledText> data) {
+    Set<String> seen = new HashSet<>();
+    List<LabeledText> out = new ArrayList<>(data.size());
+    for (LabeledText t : data) {
+      if (seen.add(HeldOutTexts.key(t.text()))) {
+        out.add(t);
+      }
+    }
+    if (out.size() < data.size()) {
+      LOG.info("Dropped {} repeated texts", data.size() - out.size());
+    }
+    return out;
+  }
 
   /** Whether {@code text} belongs to the calibration slice. */
   public static boolean inCalibrationSlice(String text) {
