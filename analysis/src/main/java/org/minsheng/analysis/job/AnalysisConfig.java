@@ -49,6 +49,7 @@ public record AnalysisConfig(
         s.bind("analysis.eventTime.idleness", Duration.class),
         Arrays.asList(s.bind("analysis.segment.customWords", String[].class)),
         new SentimentModelFactory(s.string("analysis.sentiment.model"), s.string("analysis.sentiment.location")),
+        s.bind("analysis.emotion.enabled", Boolean.class),
         AlertSettings.load(null, System.getenv()));
     return new AnalysisConfig(
         s.string("handoff.type"),
@@ -74,7 +75,7 @@ public record AnalysisConfig(
   /** A copy with other checkpointing (tests, the demo). */
   public AnalysisConfig withCheckpoints(String directory, Duration interval) {
     JobSettings j = new JobSettings(interval, job.maxOutOfOrderness(), job.idleness(), job.customWords(), job.sentiment(),
-        job.alerts());
+        job.emotion(), job.alerts());
     return new AnalysisConfig(handoffType, spoolDirectory, discoveryInterval, elasticsearchUrl, parallelism, directory, j);
   }
 

@@ -17,6 +17,7 @@ import org.minsheng.analysis.nlp.SentimentModelFactory;
  * @param idleness after this long without posts a source split stops holding the watermark back
  * @param customWords extra segmenter dictionary words ({@code "word"} or {@code "word nature"})
  * @param sentiment which sentiment model the sentiment stage creates
+ * @param emotion whether the sentiment stage also classifies emotion
  * @param alerts the alert rules, levels and hygiene ({@code alert/alert-defaults.yaml})
  */
 public record JobSettings(
@@ -25,6 +26,7 @@ public record JobSettings(
     Duration idleness,
     List<String> customWords,
     SentimentModelFactory sentiment,
+    boolean emotion,
     AlertSettings alerts) implements Serializable {
 
   public JobSettings {

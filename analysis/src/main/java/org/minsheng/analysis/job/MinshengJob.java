@@ -99,6 +99,6 @@ public final class MinshengJob {
     return posts
         .map(new NormaliseFunction()).uid(Uids.NORMALISE).name("normalise")
         .map(new SegmentFunction(settings.customWords())).uid(Uids.SEGMENT).name("segment (HanLP)")
-        .map(new SentimentFunction(settings.sentiment())).uid(Uids.SENTIMENT).name("sentiment (" + settings.sentiment().model() + ")");
+        .map(new SentimentFunction(settings.sentiment(), settings.emotion())).uid(Uids.SENTIMENT).name("sentiment (" + settings.sentiment().model() + ")");
   }
 }
