@@ -1,0 +1,108 @@
+package org.minsheng.ingest.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minsheng.handoff.SpoolDirectoryWriter;
+import org.minsheng.ingest.source.SourceHealth;
+import org.minsheng.ingest.testing.FixtureServer;
+import org.minsheng.ingest.testing.Fixtures;
+import org.minsheng.post.Post;
+
+/** The crawler in-process against fixture sites: Weibo search with reposts and long text, blocks, health documents. */
+class CrawlerITCase {
+  @TempDir
+  Path dir;
+
+  private static String weiboResource(String name) {
+    return new String(Fixtures.resource("weibo/" + name), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void weiboCrawlFollowsRepostsAndLongTextsThenABlockPausesTheSourceAndIsReported() throws Exception {
+    try (FixtureServer server = new FixtureServer()) {
+      server.route("/robots.txt", (ex, hit) -> FixtureServer.send(ex, 404, "text/plain", new byte[0]));
+      server.route("/weibo/api/container/getIndex", (ex, hit) -> {
+        String q = ex.getRequestURI().getRawQuery();
+        boolean cookie = "SUB=ok".equals(ex.getRequestHeaders().getFirst("Cookie"));
+        String body = !cookie ? weiboResource("block-captcha.json")
+            : q.contains("page=1") ? weiboResource("search-page1.json")
+            : "{\"ok\":0,\"msg\":\"这里还没有内容\",\"data\":{}}";
+        FixtureServer.send(ex, 200, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+      });
+      server.route("/weibo/statuses/extend", FixtureServer.text("application/json", weiboResource("extend.json")));
+      server.route("/weibo/api/statuses/repostTimeline", FixtureServer.text("application/json",
+          "{\"ok\":1,\"data\":{\"max\":1,\"data\":[{\"id\":\"5012345678909999\",\"created_at\":\"Sat Nov 21 12:30:00 +0800 2026\","
+              + "\"text\":\"转发：注意安全\",\"region_name\":\"发布于 上海\",\"user\":{\"id\":3,\"screen_name\":\"转发者\"},"
+              + "\"retweeted_status\":{\"id\":\"5012345678900001\",\"text\":\"城南暴雨积水严重，有车辆被淹\",\"created_at\":\"Sat Nov 21 09:00:00 +0800 2026\",\"user\":{\"id\":999}}}]}}"));
+      server.route("/_es/minsheng-sources/_doc/wb-ok", (ex, hit) -> {
+        esDocs.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        FixtureServer.send(ex, 201, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+      });
+      String yaml = "sources:\n"
+          + "  - {name: wb-ok, type: weibo, urls: [\"" + server.base() + "/weibo\"], keywords: [暴雨], cookie: \"SUB=ok\", maxPages: 2}\n"
+          + "  - {name: wb-blocked, type: weibo, urls: [\"" + server.base() + "/weibo\"], keywords: [停电], cookieEnv: NO_SUCH_COOKIE, blockBackoff: PT10M}\n";
+      CrawlConfig cfg = CrawlConfig.load(null, Map.of()).withSources(CrawlConfig.parseSources(yaml))
+          .withFetch(Fixtures.fastFetch()).withStore(dir.resolve("c.mv.db"), dir.resolve("spool"))
+          .withElasticsearch(server.base() + "/_es");
+      try (SpoolDirectoryWriter spool = new SpoolDirectoryWriter(dir.resolve("spool"), 1000, Duration.ofSeconds(5))) {
+        Crawler crawler = new Crawler(cfg, spool, Clock.systemUTC(), Map.of());
+        assertThat(crawler.runOnce(Duration.ofSeconds(60))).isTrue();
+        Map<String, SourceHealth> health = new java.util.HashMap<>();
+        crawler.health().forEach(h -> health.put(h.source(), h));
+        SourceHealth blocked = health.get("wb-blocked");
+        assertThat(blocked.healthy()).isFalse();
+        assertThat(blocked.blocked()).isEqualTo(1);
+        assertThat(blocked.reason()).contains("ok:-100");
+        assertThat(server.log().stream().filter(l -> l.contains("%E5%81%9C%E7%94%B5")).count())
+            .as("a blocked source is not hammered").isEqualTo(1);
+        SourceHealth ok = health.get("wb-ok");
+        assertThat(ok.healthy()).isTrue();
+        assertThat(ok.posts()).isEqualTo(6);
+        assertThat(ok.lastSuccess()).isNotNull();
+      }
+      List<Post> posts = KillNineResumeITCase.posts(dir.resolve("spool"));
+      assertThat(posts).extracting(Post::id).doesNotHaveDuplicates().contains("weibo:5012345678909999", "weibo:5012345678901301");
+      Post repost = posts.stream().filter(p -> p.id().equals("weibo:5012345678909999")).findFirst().orElseThrow();
+      assertThat(repost.parentId()).isEqualTo("weibo:5012345678900001");
+      assertThat(repost.region()).isEqualTo("上海");
+      assertThat(posts.stream().filter(p -> p.id().equals("weibo:5012345678901301")).findFirst().orElseThrow().text())
+          .contains("加强排水设施建设");
+      assertThat(esDocs).isNotEmpty();
+      JsonNode doc = new ObjectMapper().readTree(esDocs.get(esDocs.size() - 1));
+      assertThat(doc.path("source").asText()).isEqualTo("wb-ok");
+      assertThat(doc.path("posts").asLong()).isEqualTo(6);
+      assertThat(doc.path("healthy").asBoolean()).isTrue();
+      assertThat(doc.has("updatedAt")).isTrue();
+      // the blocked page is still queued for later: nothing lost
+      try (var store = new org.minsheng.ingest.frontier.CrawlStore(dir.resolve("c.mv.db"))) {
+        assertThat(store.queuedCount()).isEqualTo(1);
+      }
+    }
+  }
+
+  private final List<String> esDocs = new CopyOnWriteArrayList<>();
+
+  @Test
+  void configFileWithUnknownSourceFieldIsRejectedWithItsName() throws Exception {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, "sources:\n  - {name: x, type: rss, urls: [\"http://a/\"], colour: red}\n", StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CrawlConfig.load(f, Map.of()))
+        .hasMessageContaining("colour");
+    Path typo = dir.resolve("typo.yaml");
+    Files.writeString(typo, "crawl:\n  thread: 3\n", StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CrawlConfig.load(typo, Map.of()))
+        .hasMessageContaining("crawl.thread");
+  }
+}
