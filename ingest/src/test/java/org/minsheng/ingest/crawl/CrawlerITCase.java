@@ -72,7 +72,7 @@ class CrawlerITCase {
         assertThat(ok.posts()).isEqualTo(6);
         assertThat(ok.lastSuccess()).isNotNull();
       }
-      List<Post> posts = KillNineResumeITCase.posts(dir.resolve("spool"));
+      List<Post> posts = org.minsheng.ingest.testing.SpoolReader.posts(dir.resolve("spool"));
       assertThat(posts).extracting(Post::id).doesNotHaveDuplicates().contains("weibo:5012345678909999", "weibo:5012345678901301");
       Post repost = posts.stream().filter(p -> p.id().equals("weibo:5012345678909999")).findFirst().orElseThrow();
       assertThat(repost.parentId()).isEqualTo("weibo:5012345678900001");

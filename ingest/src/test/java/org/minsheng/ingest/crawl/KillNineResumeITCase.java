@@ -6,18 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minsheng.ingest.testing.FixtureServer;
 import org.minsheng.ingest.testing.FixtureSites;
+import org.minsheng.ingest.testing.SpoolReader;
 import org.minsheng.post.Post;
-import org.minsheng.post.PostCodec;
 
 /**
  * A crawl child process is killed with kill -9 (destroyForcibly) while it crawls a local fixture site, restarted,
@@ -79,25 +77,7 @@ class KillNineResumeITCase {
     return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
   }
 
-  static List<Post> posts(Path spool) throws IOException {
-    List<Post> out = new ArrayList<>();
-    if (!Files.isDirectory(spool)) {
-      return out;
-    }
-    PostCodec codec = new PostCodec();
-    try (Stream<Path> files = Files.list(spool)) {
-      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("posts-")).sorted().toList()) {
-        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-          if (!line.isBlank()) {
-            try {
-              out.add(codec.decode(line));
-            } catch (Exception e) {
-              throw new IllegalStateException("bad spool line in " + f + ": " + line, e);
-            }
-          }
-        }
-      }
-    }
-    return out;
+  private static List<Post> posts(Path spool) throws IOException {
+    return SpoolReader.posts(spool);
   }
 }
