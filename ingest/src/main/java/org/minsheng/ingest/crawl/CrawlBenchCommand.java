@@ -33,6 +33,9 @@ public final class CrawlBenchCommand implements CliCommand {
   @Option(names = "--host-concurrency", description = "requests in flight to the one host (default 4)")
   int hostConcurrency = 4;
 
+  @Option(names = "--dir", description = "directory for the crawl store and spool (default: a new temp directory)")
+  Path directory;
+
   @Override
   public List<String> path() {
     return List.of("bench", "crawl");
@@ -40,7 +43,7 @@ public final class CrawlBenchCommand implements CliCommand {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = Files.createTempDirectory("minsheng-bench-crawl");
+    Path dir = directory == null ? Files.createTempDirectory("minsheng-bench-crawl") : Files.createDirectories(directory);
     FetchSettings d = FetchSettings.defaults();
     FetchSettings fast = new FetchSettings(d.userAgent(), d.connectTimeout(), d.readTimeout(), d.maxBodyBytes(),
         d.maxRedirects(), d.maxRetries(), d.backoffBase(), d.backoffMax(), d.maxRetryAfter(), Duration.ZERO,

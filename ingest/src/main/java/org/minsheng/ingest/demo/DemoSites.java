@@ -43,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * relative to {@link #start}, so trends have shape whenever the demo runs.
  */
 public final class DemoSites implements AutoCloseable {
+  static {
+    // The JDK HttpServer leaves Nagle's algorithm on; with keep-alive that adds ~40 ms (delayed ACK) to every small
+    // response and makes a loopback site look slow. Only our own loopback servers use this JDK class.
+    System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(DemoSites.class);
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter BYLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SHANGHAI);

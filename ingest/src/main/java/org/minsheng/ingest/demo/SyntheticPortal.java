@@ -16,6 +16,12 @@ import java.util.concurrent.Executors;
  * article pages (~3 KB each, no charset header), generated on the fly. Used by {@code ./minsheng bench crawl}.
  */
 public final class SyntheticPortal implements AutoCloseable {
+  static {
+    // The JDK HttpServer leaves Nagle's algorithm on; with keep-alive that adds ~40 ms (delayed ACK) to every small
+    // response and makes a loopback site look slow. Only our own loopback servers use this JDK class.
+    System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+  }
+
   private static final Charset GBK = Charset.forName("GB18030");
   private final HttpServer server;
   private final ExecutorService executor;

@@ -20,6 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * registered), counts and timestamps requests per path.
  */
 public final class FixtureServer implements AutoCloseable {
+  static {
+    // The JDK HttpServer leaves Nagle's algorithm on; with keep-alive that adds ~40 ms (delayed ACK) to every small
+    // response and makes a loopback site look slow. Only our own loopback servers use this JDK class.
+    System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+  }
+
 
   /** Handles one exchange. */
   @FunctionalInterface
