@@ -95,8 +95,15 @@ public final class PoliteFetcher implements AutoCloseable {
     int attempts = 0;
     int failures = 0;
     while (true) {
-      if (checkRobots && !robots.allowed(current)) {
-        return FetchResult.failure(FetchOutcome.DISALLOWED, requested, current, 0, attempts, "robots.txt disallows " + current);
+      if (checkRobots) {
+        RobotsPolicy.Verdict verdict = robots.check(current);
+        if (verdict == RobotsPolicy.Verdict.DISALLOWED) {
+          return FetchResult.failure(FetchOutcome.DISALLOWED, requested, current, 0, attempts, "robots.txt disallows " + current);
+        }
+        if (verdict == RobotsPolicy.Verdict.UNAVAILABLE) {
+          return FetchResult.failure(FetchOutcome.NETWORK_ERROR, requested, current, 0, attempts,
+              "robots.txt of " + current.getHost() + " unreachable; not crawling the host for now");
+        }
       }
       String host = UrlCanonicalizer.hostKey(current);
       HttpResponse<InputStream> response;

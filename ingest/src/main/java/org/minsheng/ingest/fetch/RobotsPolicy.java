@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * robots.txt per host, parsed by crawler-commons' {@link SimpleRobotRulesParser} and cached for a TTL. A missing
- * robots.txt (4xx) allows everything; an unreachable one (5xx, network) disallows the host for a short while, as
- * RFC 9309 asks. Crawl-delay is handed to the {@link HostScheduler}.
+ * robots.txt (4xx) allows everything; an unreachable one (5xx, network) defers the host for a short while, as
+ * RFC 9309 asks (reported as {@link Verdict#UNAVAILABLE}, so the page is retried later rather than skipped). Crawl-delay is handed to the {@link HostScheduler}.
  */
 final class RobotsPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(RobotsPolicy.class);
@@ -29,7 +29,10 @@ final class RobotsPolicy {
   private final Function<URI, FetchResult> rawFetch;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  private record Cached(BaseRobotRules rules, long expiresNanos) {}
+  private record Cached(BaseRobotRules rules, long expiresNanos, boolean unreachable) {}
+
+  /** Verdict for one URL. */
+  enum Verdict { ALLOWED, DISALLOWED, UNAVAILABLE }
 
   RobotsPolicy(String userAgent, Duration ttl, Duration maxCrawlDelay, HostScheduler scheduler,
       Function<URI, FetchResult> rawFetch) {
@@ -41,25 +44,30 @@ final class RobotsPolicy {
     this.rawFetch = rawFetch;
   }
 
-  boolean allowed(URI uri) {
-    return rules(uri).isAllowed(uri.toString());
+  Verdict check(URI uri) {
+    Cached c = rules(uri);
+    if (c.unreachable) {
+      return Verdict.UNAVAILABLE;
+    }
+    return c.rules.isAllowed(uri.toString()) ? Verdict.ALLOWED : Verdict.DISALLOWED;
   }
 
-  private BaseRobotRules rules(URI uri) {
+  private Cached rules(URI uri) {
     String host = UrlCanonicalizer.hostKey(uri);
     Cached c = cache.get(host);
     if (c != null && c.expiresNanos - System.nanoTime() > 0) {
-      return c.rules;
+      return c;
     }
     synchronized (this) {
       c = cache.get(host);
       if (c != null && c.expiresNanos - System.nanoTime() > 0) {
-        return c.rules;
+        return c;
       }
       URI robotsUri = URI.create(uri.getScheme() + "://" + host + "/robots.txt");
       FetchResult r = rawFetch.apply(robotsUri);
       BaseRobotRules rules;
       Duration keep = ttl;
+      boolean unreachable = false;
       if (r.ok()) {
         rules = parser.parseContent(robotsUri.toString(), r.body(), r.contentType() == null ? "text/plain" : r.contentType(),
             List.of(robotName));
@@ -75,9 +83,11 @@ final class RobotsPolicy {
         LOG.warn("robots.txt of {} unreachable ({}): not crawling the host for {}", host, r.reason(), UNREACHABLE_TTL);
         rules = new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
         keep = UNREACHABLE_TTL;
+        unreachable = true;
       }
-      cache.put(host, new Cached(rules, System.nanoTime() + keep.toNanos()));
-      return rules;
+      Cached fresh = new Cached(rules, System.nanoTime() + keep.toNanos(), unreachable);
+      cache.put(host, fresh);
+      return fresh;
     }
   }
 }

@@ -225,6 +225,18 @@ class PoliteFetcherITCase {
   }
 
   @Test
+  void unreachableRobotsTxtDefersTheHostInsteadOfSkippingThePage() throws Exception {
+    try (FixtureServer down = new FixtureServer()) {
+      down.route("/robots.txt", (ex, hit) -> FixtureServer.send(ex, 503, "text/plain", new byte[0]));
+      down.route("/page", FixtureServer.text("text/html", "<p>x</p>"));
+      FetchResult r = fetcher.fetch(FetchRequest.get(down.base() + "/page"));
+      assertThat(r.outcome()).isEqualTo(FetchOutcome.NETWORK_ERROR);
+      assertThat(r.reason()).contains("robots.txt").contains("unreachable");
+      assertThat(down.hits("/page")).isZero();
+    }
+  }
+
+  @Test
   void connectionRefusedIsANetworkErrorAfterRetries() throws Exception {
     int port;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
