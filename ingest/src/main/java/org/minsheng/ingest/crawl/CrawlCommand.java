@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.minsheng.cli.CliCommand;
 import org.minsheng.handoff.SpoolDirectoryWriter;
+import org.minsheng.ingest.demo.DemoSites;
 import org.minsheng.ingest.source.SourceHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,9 @@ public final class CrawlCommand implements CliCommand {
   @Option(names = "--once", description = "stop when nothing queued is due (default: poll forever)")
   boolean once;
 
+  @Option(names = "--demo", description = "start the bundled demo sites on loopback and crawl them (sources from the config are ignored)")
+  boolean demo;
+
   @Option(names = "--timeout", description = "with --once: give up after this long (ISO-8601, default PT2H)")
   Duration timeout = Duration.ofHours(2);
 
@@ -43,7 +47,16 @@ public final class CrawlCommand implements CliCommand {
 
   @Override
   public Integer call() throws Exception {
-    CrawlConfig cfg = CrawlConfig.load(config, System.getenv());
+    CrawlConfig loaded = CrawlConfig.load(config, System.getenv());
+    if (demo) {
+      try (DemoSites sites = DemoSites.start(0)) {
+        return run(sites.crawlConfig(loaded.storeFile(), loaded.spoolDirectory()));
+      }
+    }
+    return run(loaded);
+  }
+
+  private int run(CrawlConfig cfg) throws Exception {
     if (cfg.sources().isEmpty()) {
       LOG.error("no sources configured{}", config == null ? " (pass --config FILE)" : " in " + config);
       return 2;
