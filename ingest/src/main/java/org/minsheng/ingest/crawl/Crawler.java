@@ -130,8 +130,12 @@ public final class Crawler implements AutoCloseable {
       return;
     }
     running = false;
-    for (Thread t : threads) {
-      t.interrupt();
+    // Interrupt only while holding emitLock: no worker is then inside a hand-off or store commit, and one that enters
+    // later sees the flag at the door (an interrupt inside FileChannel.force or an MVStore write would close the file).
+    synchronized (emitLock) {
+      for (Thread t : threads) {
+        t.interrupt();
+      }
     }
     for (Thread t : threads) {
       try {
@@ -213,7 +217,8 @@ public final class Crawler implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("crawl of {} failed unexpectedly; entry given up", claim.get().entry().url(), e);
         counters.get(claim.get().entry().source()).error("internal error: " + e, clock.instant());
-        store.fail(claim.get(), "internal error: " + e);
+        CrawlStore.Claim failed = claim.get();
+        guarded(() -> store.fail(failed, "internal error: " + e));
       }
     }
   }
@@ -258,7 +263,7 @@ public final class Crawler implements AutoCloseable {
         } catch (RuntimeException e) {
           LOG.warn("{}: parser failed on {}: {}", entry.source(), entry.url(), e.toString());
           c.error("parser failed on " + entry.url() + ": " + e, now);
-          store.fail(claim, "parser failed: " + e);
+          guarded(() -> store.fail(claim, "parser failed: " + e));
           return;
         }
         if (outcome.isBlocked()) {
@@ -270,12 +275,12 @@ public final class Crawler implements AutoCloseable {
       case NOT_MODIFIED -> {
         c.skipped("not modified");
         c.success(now);
-        store.complete(claim, List.of(), List.of(), requeueAt);
+        guarded(() -> store.complete(claim, List.of(), List.of(), requeueAt));
       }
       case DISALLOWED, TOO_LARGE, NOT_TEXT, REDIRECT_LOOP, TOO_MANY_REDIRECTS -> {
         LOG.info("{}: skipped {}: {}", entry.source(), entry.url(), result.reason());
         c.skipped(result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-        store.complete(claim, List.of(), List.of(), requeueAt);
+        guarded(() -> store.complete(claim, List.of(), List.of(), requeueAt));
       }
       case BLOCKED -> block(claim, c, source, result.reason());
       case HTTP_ERROR, NETWORK_ERROR -> {
@@ -283,21 +288,35 @@ public final class Crawler implements AutoCloseable {
         if (permanent) {
           LOG.info("{}: skipped {}: {}", entry.source(), entry.url(), result.reason());
           c.skipped("HTTP " + result.status());
-          store.complete(claim, List.of(), List.of(), requeueAt);
+          guarded(() -> store.complete(claim, List.of(), List.of(), requeueAt));
           return;
         }
         c.error(result.reason(), now);
         int attempts = entry.attempts() + 1;
         if (attempts >= config.pageMaxAttempts()) {
           LOG.warn("{}: giving up {} after {} attempts: {}", entry.source(), entry.url(), attempts, result.reason());
-          store.fail(claim, result.reason());
+          guarded(() -> store.fail(claim, result.reason()));
         } else {
           long at = now.plus(config.retryDelay().multipliedBy(attempts)).toEpochMilli();
           LOG.info("{}: {} failed ({}); retry {} at {}", entry.source(), entry.url(), result.reason(), attempts, Instant.ofEpochMilli(at));
-          store.retryLater(claim, at, attempts);
+          guarded(() -> store.retryLater(claim, at, attempts));
         }
       }
       default -> throw new IllegalStateException("unhandled outcome " + result.outcome());
+    }
+  }
+
+  /**
+   * Runs a store mutation of a worker unless the crawler is stopping (then the entry simply stays queued and is done
+   * again next time, which is safe because these paths hand nothing over).
+   */
+  private void guarded(Runnable mutation) {
+    synchronized (emitLock) {
+      if (Thread.interrupted() || !running) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      mutation.run();
     }
   }
 
@@ -316,7 +335,7 @@ public final class Crawler implements AutoCloseable {
     c.blocked(reason, now, until);
     LOG.warn("{}: BLOCKED ({}) on {}; source paused for {} until {} (block #{} in a row); the page stays queued",
         source.name(), reason, claim.entry().url(), pause, until, n);
-    store.retryLater(claim, until.toEpochMilli(), claim.entry().attempts());
+    guarded(() -> store.retryLater(claim, until.toEpochMilli(), claim.entry().attempts()));
   }
 
   private void emit(CrawlStore.Claim claim, PageOutcome outcome, SourceCounters c, long requeueAt) {
@@ -324,6 +343,10 @@ public final class Crawler implements AutoCloseable {
     outcome.skipped().forEach(c::skipped);
     int sent;
     synchronized (emitLock) {
+      if (Thread.interrupted() || !running) {
+        Thread.currentThread().interrupt(); // stopping: nothing sent, the entry stays queued
+        return;
+      }
       Map<String, Post> byId = new LinkedHashMap<>();
       for (Post p : outcome.posts()) {
         List<String> problems = validator.problems(p);

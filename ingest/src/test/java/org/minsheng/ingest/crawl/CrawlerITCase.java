@@ -95,6 +95,31 @@ class CrawlerITCase {
   private final List<String> esDocs = new CopyOnWriteArrayList<>();
 
   @Test
+  void aCleanStopMidCrawlThenARestartHandsEveryPostOverOnce() throws Exception {
+    try (FixtureServer server = new FixtureServer()) {
+      org.minsheng.ingest.testing.FixtureSites.install(server, 10);
+      Path cfgFile = dir.resolve("c.yaml");
+      Files.writeString(cfgFile, org.minsheng.ingest.testing.FixtureSites.config(server, dir.resolve("s.mv.db").toString(),
+          dir.resolve("spool").toString(), "PT0.01S"), StandardCharsets.UTF_8);
+      CrawlConfig cfg = CrawlConfig.load(cfgFile, Map.of());
+      for (int round = 0; round < 3; round++) {
+        try (SpoolDirectoryWriter spool = new SpoolDirectoryWriter(cfg.spoolDirectory(), 1000, Duration.ofSeconds(5))) {
+          Crawler crawler = new Crawler(cfg, spool, Clock.systemUTC(), Map.of());
+          crawler.start(false);
+          Thread.sleep(300);
+          crawler.stop();
+        }
+      }
+      try (SpoolDirectoryWriter spool = new SpoolDirectoryWriter(cfg.spoolDirectory(), 1000, Duration.ofSeconds(5))) {
+        assertThat(new Crawler(cfg, spool, Clock.systemUTC(), Map.of()).runOnce(Duration.ofSeconds(60))).isTrue();
+      }
+      List<Post> posts = org.minsheng.ingest.testing.SpoolReader.posts(dir.resolve("spool"));
+      assertThat(posts).extracting(Post::id).doesNotHaveDuplicates();
+      assertThat(posts).hasSize(org.minsheng.ingest.testing.FixtureSites.expectedPosts());
+    }
+  }
+
+  @Test
   void configFileWithUnknownSourceFieldIsRejectedWithItsName() throws Exception {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, "sources:\n  - {name: x, type: rss, urls: [\"http://a/\"], colour: red}\n", StandardCharsets.UTF_8);
