@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * The crawl loop: worker threads claim due entries from the persistent frontier ({@link CrawlStore}), fetch them
  * through the one {@link PoliteFetcher}, let the owning {@link Source} parse them, hand new posts to the
  * {@link PostHandOff}, and only after {@code flush()} returned record the posts as handed over, queue the discovered
- * pages and retire the entry, in one store commit. A crash at any point therefore either repeats a page whose posts
- * were not yet durable, or finds them recorded: no post is lost and none is emitted twice (see docs/INGEST.md for the
- * one narrow window).
+ * pages and retire the entry, in one store commit. Before sending, the post ids are recorded as an intent; a crash
+ * between {@code flush()} and that commit is resolved at the next start by asking the output ({@link DeliveryCheck})
+ * which of them arrived. So a crash at any point repeats only pages whose posts were not durable, and no post is lost
+ * or emitted twice.
  *
  * <p>Use: {@code new Crawler(config, handOff, clock, env)}, then {@link #start(boolean)} and {@link #stop()}, or
  * {@link #runOnce(Duration)}. {@link #health()} feeds the API's source-health view.
@@ -49,6 +50,7 @@ public final class Crawler implements AutoCloseable {
 
   private final CrawlConfig config;
   private final PostHandOff handOff;
+  private final DeliveryCheck deliveryCheck;
   private final Clock clock;
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, SourceCounters> counters = new LinkedHashMap<>();
@@ -63,16 +65,23 @@ public final class Crawler implements AutoCloseable {
   private volatile boolean once;
   private CountDownLatch finished = new CountDownLatch(1);
 
+  /** A crawler handing over to the spool directory of {@code config} (delivery checked there after a crash). */
   public Crawler(CrawlConfig config, PostHandOff handOff, Clock clock, Map<String, String> env) {
+    this(config, handOff, new SpoolDeliveryCheck(config.spoolDirectory()), clock, env, Extraction.defaults());
+  }
+
+  public Crawler(CrawlConfig config, PostHandOff handOff, DeliveryCheck deliveryCheck, Clock clock,
+      Map<String, String> env, Extraction extraction) {
     this.config = config;
     this.handOff = handOff;
+    this.deliveryCheck = deliveryCheck;
     this.clock = clock;
     this.validator = new PostValidator(clock);
     for (SourceConfig sc : config.sources()) {
       if (!sc.enabled()) {
         continue;
       }
-      Source s = SourceFactory.create(sc, env, clock);
+      Source s = SourceFactory.create(sc, env, clock, extraction);
       sources.put(sc.name(), s);
       counters.put(sc.name(), new SourceCounters(sc.name(), s.platform()));
     }
@@ -88,6 +97,7 @@ public final class Crawler implements AutoCloseable {
     this.finished = new CountDownLatch(1);
     this.store = new CrawlStore(config.storeFile());
     this.fetcher = new PoliteFetcher(config.fetch());
+    resolvePendingIntent();
     int seeded = 0;
     for (Source s : sources.values()) {
       for (FrontierEntry seed : s.seeds()) {
@@ -109,6 +119,22 @@ public final class Crawler implements AutoCloseable {
     stats.setDaemon(true);
     threads.add(stats);
     stats.start();
+  }
+
+  /** A crash between flush() and the store commit left an intent: record whichever of its posts did arrive. */
+  private void resolvePendingIntent() {
+    Optional<CrawlStore.Intent> intent = store.pendingIntent();
+    if (intent.isEmpty()) {
+      return;
+    }
+    try {
+      Set<String> delivered = deliveryCheck.delivered(intent.get().postIds(), Instant.ofEpochMilli(intent.get().atMillis()));
+      store.resolveIntent(delivered);
+      LOG.info("resolved an interrupted hand-off: {} of {} posts had arrived and are recorded as handed over",
+          delivered.size(), intent.get().postIds().size());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot check which posts of an interrupted hand-off arrived", e);
+    }
   }
 
   /** Runs in --once mode until done or {@code timeout}; returns whether it finished by itself. */
@@ -363,6 +389,9 @@ public final class Crawler implements AutoCloseable {
         c.skipped("already handed over");
       }
       try {
+        if (!fresh.isEmpty()) {
+          store.recordIntent(fresh, now.toEpochMilli());
+        }
         for (String id : fresh) {
           handOff.send(byId.get(id));
         }

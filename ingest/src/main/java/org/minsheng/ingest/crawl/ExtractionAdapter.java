@@ -24,6 +24,38 @@ import org.mozilla.universalchardet.UniversalDetector;
  * use the real classes. Deliberately minimal.
  */
 public final class ExtractionAdapter {
+  /** Stand-in for org.minsheng.ingest.charset.HtmlDecoder. */
+  public static final class HtmlDecoder {
+    public DecodedHtml decode(byte[] body, String contentTypeHeader) {
+      return ExtractionAdapter.decode(body, contentTypeHeader);
+    }
+  }
+
+  /** Stand-in for org.minsheng.ingest.extract.ArticleExtractor. */
+  public static final class ArticleExtractor {
+    public Article extract(String html, String url) {
+      return ExtractionAdapter.extract(html, url);
+    }
+  }
+
+  /** Stand-in for org.minsheng.ingest.clean.CleaningChain. */
+  public static final class CleaningChain {
+    public static CleaningChain fromDefaults() {
+      return new CleaningChain();
+    }
+
+    public String clean(String text) {
+      return ExtractionAdapter.clean(text);
+    }
+  }
+
+  /** Stand-in for org.minsheng.ingest.time.ChineseDateParser. */
+  public static final class ChineseDateParser {
+    public java.util.Optional<Instant> parse(String text, Instant now) {
+      return ExtractionAdapter.parse(text, now);
+    }
+  }
+
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([a-z0-9_\\-]+)");
   private static final Pattern HEADER_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([a-z0-9_\\-]+)");
@@ -34,7 +66,7 @@ public final class ExtractionAdapter {
 
   public record Article(String title, String body, String author, Instant publishedAt, String source) {}
 
-  public static DecodedHtml decode(byte[] body, String contentTypeHeader) {
+  static DecodedHtml decode(byte[] body, String contentTypeHeader) {
     Charset cs = null;
     if (contentTypeHeader != null) {
       Matcher m = HEADER_CHARSET.matcher(contentTypeHeader);
@@ -79,7 +111,7 @@ public final class ExtractionAdapter {
     }
   }
 
-  public static Article extract(String html, String url) {
+  static Article extract(String html, String url) {
     Document doc = Jsoup.parse(html, url);
     String title = doc.select("meta[property=og:title]").attr("content");
     if (title.isBlank()) {
@@ -125,7 +157,7 @@ public final class ExtractionAdapter {
     return new Article(title.trim(), body.toString().trim(), author.isBlank() ? null : author, published, source);
   }
 
-  public static String clean(String text) {
+  static String clean(String text) {
     return text == null ? null : text.replace('\u00a0', ' ').replaceAll("[ \\t\\u3000]+", " ").trim();
   }
 
@@ -134,7 +166,7 @@ public final class ExtractionAdapter {
   private static final Pattern AGO = Pattern.compile("(\\d+)\\s*(秒|分钟|小时|天)前");
   private static final Pattern YESTERDAY = Pattern.compile("(昨天|前天|今天)\\s*(\\d{1,2}):(\\d{2})");
 
-  public static Optional<Instant> parse(String text, Instant now) {
+  static Optional<Instant> parse(String text, Instant now) {
     if (text == null) {
       return Optional.empty();
     }

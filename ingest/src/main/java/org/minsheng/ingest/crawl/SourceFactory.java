@@ -12,11 +12,11 @@ import org.minsheng.ingest.weibo.WeiboSource;
 public final class SourceFactory {
   private SourceFactory() {}
 
-  public static Source create(SourceConfig config, Map<String, String> env, Clock clock) {
+  public static Source create(SourceConfig config, Map<String, String> env, Clock clock, Extraction extraction) {
     return switch (config.type()) {
-      case "rss", "sitemap", "list" -> new NewsSource(config, clock);
-      case "discuz", "tieba" -> new ForumSource(config, clock);
-      case "weibo" -> new WeiboSource(config, env, clock);
+      case "rss", "sitemap", "list" -> new NewsSource(config, clock, extraction);
+      case "discuz", "tieba" -> new ForumSource(config, clock, extraction);
+      case "weibo" -> new WeiboSource(config, env, clock, extraction);
       default -> throw new IllegalArgumentException("unknown source type " + config.type());
     };
   }

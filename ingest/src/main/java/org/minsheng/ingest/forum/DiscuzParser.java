@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.minsheng.ingest.crawl.ExtractionAdapter;
+import org.minsheng.ingest.crawl.ExtractionAdapter.ChineseDateParser;
 
 /**
  * Discuz! X thread lists (forumdisplay) and thread pages (viewthread), per REFERENCE-FORMATS §2.3–2.7: one
@@ -64,7 +64,7 @@ public final class DiscuzParser {
   }
 
   /** Posts on a thread page; times are read from {@code span[title]} when present (absolute), else the text. */
-  public static List<ForumPost> posts(Document doc, Instant now) {
+  public static List<ForumPost> posts(Document doc, Instant now, ChineseDateParser dates) {
     String subject = doc.select("#thread_subject").text();
     Long views = null;
     Long replies = null;
@@ -111,7 +111,7 @@ public final class DiscuzParser {
       if (timeEm != null) {
         Element span = timeEm.selectFirst("span[title]");
         String t = span != null ? span.attr("title") : timeEm.text().replace("发表于", "").trim();
-        at = ExtractionAdapter.parse(t, now).orElse(null);
+        at = dates.parse(t, now).orElse(null);
       }
       Element loc = post.selectFirst("div.mobile-location");
       boolean first = floor != null && floor == 1;

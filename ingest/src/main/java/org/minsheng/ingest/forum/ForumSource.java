@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
-import org.minsheng.ingest.crawl.ExtractionAdapter;
+import org.minsheng.ingest.crawl.Extraction;
 import org.minsheng.ingest.fetch.FetchResult;
 import org.minsheng.ingest.fetch.UrlCanonicalizer;
 import org.minsheng.ingest.frontier.FrontierEntry;
@@ -29,11 +29,13 @@ public final class ForumSource implements Source {
   private final SourceConfig config;
   private final boolean tieba;
   private final Clock clock;
+  private final Extraction extraction;
 
-  public ForumSource(SourceConfig config, Clock clock) {
+  public ForumSource(SourceConfig config, Clock clock, Extraction extraction) {
     this.config = config;
     this.tieba = config.type().equals("tieba");
     this.clock = clock;
+    this.extraction = extraction;
   }
 
   @Override
@@ -57,7 +59,7 @@ public final class ForumSource implements Source {
 
   @Override
   public PageOutcome parse(FrontierEntry entry, FetchResult page) {
-    String html = ExtractionAdapter.decode(page.body(), page.contentType()).html();
+    String html = extraction.decoder().decode(page.body(), page.contentType()).html();
     Document doc = tieba ? TiebaParser.parse(html, page.finalUri().toString()) : DiscuzParser.parse(html, page.finalUri());
     String problem = tieba ? TiebaParser.problem(doc) : DiscuzParser.problem(doc);
     if (problem != null) {
@@ -98,7 +100,8 @@ public final class ForumSource implements Source {
     String site = config.site() != null ? config.site() : pageUri.getHost();
     String tid = entry.attr("tid");
     String threadUrl = pageUri.toString();
-    List<ForumPost> floors = tieba ? TiebaParser.posts(doc, now) : DiscuzParser.posts(doc, now);
+    List<ForumPost> floors = tieba ? TiebaParser.posts(doc, now, extraction.dates())
+        : DiscuzParser.posts(doc, now, extraction.dates());
     String opId = entry.attr("op");
     String title = entry.attr("title");
     for (ForumPost p : floors) {
@@ -130,7 +133,7 @@ public final class ForumSource implements Source {
           .url(threadUrl + (threadUrl.contains("?") ? "&" : "?") + "pid=" + p.pid())
           .author(new Post.Author(p.authorId(), p.authorName(), null, null))
           .title(floorTitle)
-          .text(ExtractionAdapter.clean(p.text()))
+          .text(extraction.cleaner().clean(p.text()))
           .publishedAt(at).fetchedAt(now)
           .region(p.region() != null ? p.region() : config.region())
           .metrics(p.replies() != null || p.views() != null ? new Post.Metrics(null, p.replies(), null, p.views()) : null)

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.minsheng.ingest.crawl.ExtractionAdapter;
+import org.minsheng.ingest.crawl.ExtractionAdapter.ChineseDateParser;
 
 /**
  * Baidu Tieba list and thread pages as public crawlers parse them (REFERENCE-FORMATS §2.11): the list hides inside
@@ -66,7 +66,7 @@ public final class TiebaParser {
     return null;
   }
 
-  public static List<ForumPost> posts(Document doc, Instant now) {
+  public static List<ForumPost> posts(Document doc, Instant now, ChineseDateParser dates) {
     Element h3 = doc.selectFirst("h3.core_title_txt, .core_title_txt");
     String subject = h3 == null ? doc.title().replaceAll("【.*$", "") : (h3.hasAttr("title") ? h3.attr("title") : h3.text());
     List<ForumPost> out = new ArrayList<>();
@@ -95,14 +95,14 @@ public final class TiebaParser {
       for (Element span : post.select(".post-tail-wrap span")) {
         Matcher m = TAIL_TIME.matcher(span.text());
         if (m.find()) {
-          at = ExtractionAdapter.parse(m.group(), now).orElse(null);
+          at = dates.parse(m.group(), now).orElse(null);
         }
         if (span.text().startsWith("IP属地")) {
           region = span.text().replaceFirst("IP属地[:：]", "").trim();
         }
       }
       if (at == null && content.hasNonNull("date")) {
-        at = ExtractionAdapter.parse(content.path("date").asText(), now).orElse(null);
+        at = dates.parse(content.path("date").asText(), now).orElse(null);
       }
       out.add(new ForumPost(pid, floor, floor == 1 ? subject : null, text, author.path("user_id").asText(null), name, at,
           null, region, null, null));

@@ -44,6 +44,7 @@ public final class CrawlStore implements AutoCloseable {
   private final MVMap<String, String> validators;
   private final MVMap<String, String> failed;
   private final MVMap<String, Long> meta;
+  private final MVMap<String, String> intent;
   private final Set<Long> claimed = new HashSet<>();
   private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -66,6 +67,7 @@ public final class CrawlStore implements AutoCloseable {
     this.validators = store.openMap("validators");
     this.failed = store.openMap("failed");
     this.meta = store.openMap("meta");
+    this.intent = store.openMap("intent");
     LOG.info("crawl store {}: {} queued, {} pages seen, {} posts handed over", file, frontier.size(), seenPages.size(),
         handedOver.size());
   }
@@ -159,6 +161,38 @@ public final class CrawlStore implements AutoCloseable {
     return handedOver.containsKey(postId);
   }
 
+  /** Posts about to be sent but not yet recorded as handed over, with the time the intent was recorded. */
+  public record Intent(List<String> postIds, long atMillis) {}
+
+  /**
+   * Durably records that {@code postIds} are about to be sent (before {@code send}/{@code flush}), so that a crash
+   * between {@code flush()} returning and {@link #complete} can be resolved on restart by asking the hand-off which of
+   * them arrived. Commits.
+   */
+  public synchronized void recordIntent(Collection<String> postIds, long nowMillis) {
+    intent.put("at", String.valueOf(nowMillis));
+    intent.put("ids", String.join("\n", postIds));
+    store.commit();
+  }
+
+  public synchronized Optional<Intent> pendingIntent() {
+    String ids = intent.get("ids");
+    if (ids == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Intent(ids.isEmpty() ? List.of() : List.of(ids.split("\n")), Long.parseLong(intent.get("at"))));
+  }
+
+  /** Resolves a pending intent found at start: {@code delivered} ids become handed over; the intent is cleared. */
+  public synchronized void resolveIntent(Collection<String> delivered) {
+    long now = System.currentTimeMillis();
+    for (String id : delivered) {
+      handedOver.put(id, now);
+    }
+    intent.clear();
+    store.commit();
+  }
+
   /**
    * Atomically: records {@code postIds} as handed over (call only after {@code PostHandOff.flush()} returned), queues
    * {@code discovered} (skipping seen and queued ones), removes the claimed entry (remembering it as seen when it is
@@ -172,6 +206,7 @@ public final class CrawlStore implements AutoCloseable {
     for (String id : postIds) {
       handedOver.put(id, now);
     }
+    intent.clear();
     removeEntry(claim);
     FrontierEntry entry = claim.entry();
     if (entry.oneShot()) {

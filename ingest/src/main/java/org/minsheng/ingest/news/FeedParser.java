@@ -15,7 +15,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.minsheng.ingest.crawl.ExtractionAdapter;
+import org.minsheng.ingest.crawl.Extraction;
 
 /**
  * RSS 2.0 and Atom, tolerant of the quirks of Chinese feeds (REFERENCE-FORMATS §4.5): the bytes are decoded by us
@@ -32,8 +32,8 @@ public final class FeedParser {
 
   private FeedParser() {}
 
-  public static List<Item> parse(byte[] body, String contentType, Instant now) {
-    String xml = decode(body, contentType);
+  public static List<Item> parse(byte[] body, String contentType, Instant now, Extraction extraction) {
+    String xml = decode(body, contentType, extraction);
     Document doc = Jsoup.parse(xml, "", Parser.xmlParser());
     List<Item> items = new ArrayList<>();
     for (Element e : doc.select("item, entry")) {
@@ -65,12 +65,12 @@ public final class FeedParser {
       String date = first(e, "pubDate", "pubdate", "published", "updated", "dc|date");
       String author = first(e, "author", "dc|creator");
       items.add(new Item(title.isBlank() ? null : title, link.isBlank() ? null : link.trim(),
-          description.isBlank() ? null : description, date(date, now), author.isBlank() ? null : Jsoup.parse(author).text()));
+          description.isBlank() ? null : description, date(date, now, extraction), author.isBlank() ? null : Jsoup.parse(author).text()));
     }
     return items;
   }
 
-  static String decode(byte[] body, String contentType) {
+  static String decode(byte[] body, String contentType, Extraction extraction) {
     Charset cs = null;
     if (contentType != null) {
       Matcher m = HEADER_CHARSET.matcher(contentType);
@@ -87,7 +87,7 @@ public final class FeedParser {
       cs = m.find() ? charset(m.group(1)) : null;
     }
     if (cs == null) {
-      return ExtractionAdapter.decode(body, null).html();
+      return extraction.decoder().decode(body, null).html();
     }
     String xml = new String(body, cs);
     if (xml.startsWith("\ufeff")) {
@@ -132,7 +132,7 @@ public final class FeedParser {
     return cur;
   }
 
-  static Instant date(String s, Instant now) {
+  static Instant date(String s, Instant now, Extraction extraction) {
     if (s == null || s.isBlank()) {
       return null;
     }
@@ -140,7 +140,7 @@ public final class FeedParser {
     try {
       return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     } catch (DateTimeParseException notRfc) {
-      return ExtractionAdapter.parse(t, now).orElse(null);
+      return extraction.dates().parse(t, now).orElse(null);
     }
   }
 }

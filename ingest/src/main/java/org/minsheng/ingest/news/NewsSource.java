@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.minsheng.ingest.crawl.ExtractionAdapter;
+import org.minsheng.ingest.crawl.Extraction;
+import org.minsheng.ingest.crawl.ExtractionAdapter.Article;
+import org.minsheng.ingest.crawl.ExtractionAdapter.DecodedHtml;
 import org.minsheng.ingest.fetch.FetchResult;
 import org.minsheng.ingest.fetch.UrlCanonicalizer;
 import org.minsheng.ingest.frontier.FrontierEntry;
@@ -40,8 +42,10 @@ public final class NewsSource implements Source {
   private final SourceConfig config;
   private final Pattern articlePattern;
   private final Clock clock;
+  private final Extraction extraction;
 
-  public NewsSource(SourceConfig config, Clock clock) {
+  public NewsSource(SourceConfig config, Clock clock, Extraction extraction) {
+    this.extraction = extraction;
     this.config = config;
     this.articlePattern = config.articlePattern() == null ? null : Pattern.compile(config.articlePattern());
     this.clock = clock;
@@ -94,7 +98,7 @@ public final class NewsSource implements Source {
     List<FrontierEntry> links = new ArrayList<>();
     List<Post> posts = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (FeedParser.Item item : FeedParser.parse(page.body(), page.contentType(), clock.instant())) {
+    for (FeedParser.Item item : FeedParser.parse(page.body(), page.contentType(), clock.instant(), extraction)) {
       if (item.link() != null) {
         try {
           FrontierEntry e = article(page.finalUri(), item.link());
@@ -113,7 +117,7 @@ public final class NewsSource implements Source {
           skipped.add("bad feed link: " + bad.getMessage());
         }
       } else if (item.description() != null) {
-        String text = ExtractionAdapter.clean(item.description());
+        String text = extraction.cleaner().clean(item.description());
         Instant now = clock.instant();
         posts.add(Post.builder().id(PostIds.urlId("feed", page.finalUri() + "#" + PostIds.contentHash(item.title(), text)))
             .platform("feed").site(site(page.finalUri())).url(page.finalUri().toString()).title(item.title()).text(text)
@@ -156,7 +160,7 @@ public final class NewsSource implements Source {
   }
 
   private PageOutcome list(FrontierEntry entry, FetchResult page) {
-    String html = ExtractionAdapter.decode(page.body(), page.contentType()).html();
+    String html = extraction.decoder().decode(page.body(), page.contentType()).html();
     Document doc = Jsoup.parse(html, page.finalUri().toString());
     List<Element> scopes = config.linkSelector() == null ? List.of(doc) : doc.select(config.linkSelector());
     List<FrontierEntry> links = new ArrayList<>();
@@ -189,9 +193,9 @@ public final class NewsSource implements Source {
   }
 
   private PageOutcome article(FrontierEntry entry, FetchResult page) {
-    ExtractionAdapter.DecodedHtml decoded = ExtractionAdapter.decode(page.body(), page.contentType());
+    DecodedHtml decoded = extraction.decoder().decode(page.body(), page.contentType());
     String url = page.finalUri().toString();
-    ExtractionAdapter.Article a = ExtractionAdapter.extract(decoded.html(), url);
+    Article a = extraction.extractor().extract(decoded.html(), url);
     String title = a.title();
     String body = a.body();
     String author = a.author() != null ? a.author() : a.source();
@@ -203,13 +207,13 @@ public final class NewsSource implements Source {
       author = select(doc, "author", author);
       String time = select(doc, "time", null);
       if (time != null) {
-        published = ExtractionAdapter.parse(time, clock.instant()).orElse(published);
+        published = extraction.dates().parse(time, clock.instant()).orElse(published);
       }
     }
     if ((title == null || title.isBlank()) && entry.attr("title") != null) {
       title = entry.attr("title");
     }
-    body = ExtractionAdapter.clean(body);
+    body = body == null ? null : extraction.cleaner().clean(body);
     if (body == null || body.isBlank()) {
       return PageOutcome.skipped("article without extractable body");
     }
@@ -231,7 +235,7 @@ public final class NewsSource implements Source {
         .site(site(page.finalUri()))
         .url(url)
         .author(author == null || author.isBlank() ? null : new Post.Author(null, author, null, null))
-        .title(title == null || title.isBlank() ? null : ExtractionAdapter.clean(title))
+        .title(title == null || title.isBlank() ? null : title.trim())
         .text(body)
         .publishedAt(published)
         .fetchedAt(now)

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.minsheng.ingest.crawl.Extraction;
 import org.minsheng.ingest.fetch.FetchRequest;
 import org.minsheng.ingest.fetch.FetchResult;
 import org.minsheng.ingest.frontier.FrontierEntry;
@@ -41,10 +42,12 @@ public final class WeiboSource implements Source {
   private final String apiBase;
   private final String cookie;
   private final Clock clock;
+  private final Extraction extraction;
   private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
-  public WeiboSource(SourceConfig config, Map<String, String> env, Clock clock) {
+  public WeiboSource(SourceConfig config, Map<String, String> env, Clock clock, Extraction extraction) {
     this.config = config;
+    this.extraction = extraction;
     String base = config.urls().isEmpty() ? "https://m.weibo.cn" : config.urls().get(0);
     this.apiBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.cookie = config.resolveCookie(env);
@@ -263,7 +266,7 @@ public final class WeiboSource implements Source {
     if (text.isBlank()) {
       throw new IllegalArgumentException("mblog " + id + " has no text");
     }
-    Instant created = WeiboValues.createdAt(mblog.path("created_at").asText(null), now)
+    Instant created = WeiboValues.createdAt(mblog.path("created_at").asText(null), now, extraction.dates())
         .orElseThrow(() -> new IllegalArgumentException("mblog " + id + ": unreadable created_at"));
     JsonNode user = mblog.path("user");
     Post.Author author = null;

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.minsheng.ingest.crawl.ExtractionAdapter;
+import org.minsheng.ingest.crawl.ExtractionAdapter.ChineseDateParser;
 
 /** Lenient readers for Weibo's drifting value shapes (REFERENCE-FORMATS §0, §1.8, §1.9). */
 public final class WeiboValues {
@@ -47,7 +47,7 @@ public final class WeiboValues {
   }
 
   /** Weibo {@code created_at}: Twitter style first, then MM-dd (this year), then the general Chinese forms. */
-  public static Optional<Instant> createdAt(String text, Instant now) {
+  public static Optional<Instant> createdAt(String text, Instant now, ChineseDateParser dates) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
@@ -64,7 +64,7 @@ public final class WeiboValues {
         }
         return Optional.of(d.atStartOfDay(SHANGHAI).toInstant());
       }
-      return ExtractionAdapter.parse(t, now);
+      return dates.parse(t, now);
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.minsheng.ingest.crawl.ExtractionAdapter;
+import org.minsheng.ingest.crawl.Extraction;
 import org.minsheng.ingest.testing.FixtureServer;
 import org.minsheng.ingest.testing.Fixtures;
 
@@ -220,8 +220,8 @@ class PoliteFetcherITCase {
     server.route("/big5", FixtureServer.encoded("text/html", big5Html, Charset.forName("Big5")));
     FetchResult g = get("/gbk");
     FetchResult b = get("/big5");
-    assertThat(ExtractionAdapter.decode(g.body(), g.contentType()).html()).contains("多条线路停运").contains("镕瑢");
-    assertThat(ExtractionAdapter.decode(b.body(), b.contentType()).html()).contains("多區停電");
+    assertThat(Extraction.defaults().decoder().decode(g.body(), g.contentType()).html()).contains("多条线路停运").contains("镕瑢");
+    assertThat(Extraction.defaults().decoder().decode(b.body(), b.contentType()).html()).contains("多區停電");
   }
 
   @Test

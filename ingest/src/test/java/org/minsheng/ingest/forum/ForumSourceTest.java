@@ -24,7 +24,7 @@ class ForumSourceTest {
   @Test
   void discuzListGivesThreadsAndNextPage() {
     String url = "http://bbs.example.cn/forum.php?mod=forumdisplay&fid=2";
-    ForumSource s = new ForumSource(config("discuz", url), CLOCK);
+    ForumSource s = new ForumSource(config("discuz", url), CLOCK, org.minsheng.ingest.crawl.Extraction.defaults());
     PageOutcome out = s.parse(s.seeds().get(0), Pages.saved(url, "text/html", "forum/discuz-list.html"));
     assertThat(out.links()).extracting(FrontierEntry::url).containsExactly(
         "http://bbs.example.cn/forum.php?mod=viewthread&tid=1001",
@@ -37,7 +37,7 @@ class ForumSourceTest {
   @Test
   void discuzThreadGivesOnePostPerFloorWithRepliesLinkedAndNoiseRemoved() {
     String url = "http://bbs.example.cn/forum.php?mod=viewthread&tid=1002";
-    ForumSource s = new ForumSource(config("discuz", url), CLOCK);
+    ForumSource s = new ForumSource(config("discuz", url), CLOCK, org.minsheng.ingest.crawl.Extraction.defaults());
     FrontierEntry entry = FrontierEntry.of("bbs", "thread", url, true).with("tid", "1002");
     PageOutcome out = s.parse(entry, Pages.saved(url, "text/html", "forum/discuz-thread-p1.html"));
     List<Post> posts = out.posts();
@@ -64,7 +64,7 @@ class ForumSourceTest {
   @Test
   void discuzDefencePageIsABlock() {
     String url = "http://bbs.example.cn/forum.php?mod=viewthread&tid=1002";
-    ForumSource s = new ForumSource(config("discuz", url), CLOCK);
+    ForumSource s = new ForumSource(config("discuz", url), CLOCK, org.minsheng.ingest.crawl.Extraction.defaults());
     PageOutcome out = s.parse(FrontierEntry.of("bbs", "thread", url, true), Pages.saved(url, "text/html", "forum/discuz-cc.html"));
     assertThat(out.blockedReason()).contains("频繁刷新限制");
   }
@@ -72,7 +72,7 @@ class ForumSourceTest {
   @Test
   void tiebaListUnhidesCommentedThreadsAndThreadGivesFloorsWithIpRegion() {
     String listUrl = "https://tieba.baidu.com/f?kw=%E6%9F%90%E5%B8%82&ie=utf-8";
-    ForumSource s = new ForumSource(config("tieba", listUrl), CLOCK);
+    ForumSource s = new ForumSource(config("tieba", listUrl), CLOCK, org.minsheng.ingest.crawl.Extraction.defaults());
     PageOutcome list = s.parse(s.seeds().get(0), Pages.saved(listUrl, "text/html", "forum/tieba-list.html"));
     assertThat(list.links()).extracting(FrontierEntry::url).containsExactly("https://tieba.baidu.com/p/9117905169",
         "https://tieba.baidu.com/p/9117905170", "https://tieba.baidu.com/f?kw=%E6%9F%90%E5%B8%82&ie=utf-8&pn=50");

@@ -57,6 +57,32 @@ class CrawlStoreTest {
   }
 
   @Test
+  void anIntentLeftByACrashAfterFlushIsResolvedFromTheSpool() throws Exception {
+    Path file = dir.resolve("i.mv.db");
+    Path spoolDir = dir.resolve("spool");
+    java.time.Instant t = java.time.Instant.now();
+    try (CrawlStore store = new CrawlStore(file);
+        org.minsheng.handoff.SpoolDirectoryWriter spool =
+            new org.minsheng.handoff.SpoolDirectoryWriter(spoolDir, 100, java.time.Duration.ofSeconds(5))) {
+      store.recordIntent(List.of("news:a", "news:b"), t.toEpochMilli());
+      spool.send(org.minsheng.post.Post.builder().id("news:a").platform("news").text("正文").publishedAt(t).build());
+      spool.flush();
+      // crash here: flush() returned, complete() never ran
+    }
+    try (CrawlStore store = new CrawlStore(file)) {
+      CrawlStore.Intent intent = store.pendingIntent().orElseThrow();
+      assertThat(intent.postIds()).containsExactly("news:a", "news:b");
+      java.util.Set<String> delivered = new org.minsheng.ingest.crawl.SpoolDeliveryCheck(spoolDir)
+          .delivered(intent.postIds(), java.time.Instant.ofEpochMilli(intent.atMillis()));
+      assertThat(delivered).containsExactly("news:a");
+      store.resolveIntent(delivered);
+      assertThat(store.isHandedOver("news:a")).isTrue();
+      assertThat(store.isHandedOver("news:b")).isFalse();
+      assertThat(store.pendingIntent()).isEmpty();
+    }
+  }
+
+  @Test
   void preferredEntriesAreClaimedFirst() {
     try (CrawlStore store = new CrawlStore(dir.resolve("p.mv.db"))) {
       store.offerSeed(FrontierEntry.of("s", "feed", "http://busy/feed", false));

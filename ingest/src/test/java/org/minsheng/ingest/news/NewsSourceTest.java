@@ -19,7 +19,7 @@ class NewsSourceTest {
   private static NewsSource source(String type, String url, String pattern, String linkSel, String nextSel,
       Map<String, String> selectors) {
     return new NewsSource(new SourceConfig("n", type, "news.example.cn", null, null, List.of(url), null, 3, pattern, linkSel,
-        nextSel, selectors, null, null, null, null, null, null, null), CLOCK);
+        nextSel, selectors, null, null, null, null, null, null, null), CLOCK, org.minsheng.ingest.crawl.Extraction.defaults());
   }
 
   @Test

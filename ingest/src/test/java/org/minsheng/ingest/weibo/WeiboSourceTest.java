@@ -20,7 +20,7 @@ class WeiboSourceTest {
 
   private final WeiboSource source = new WeiboSource(new SourceConfig("wb", "weibo", null, null, null,
       List.of("http://127.0.0.1:1/weibo"), null, 3, null, null, null, null, null, List.of("暴雨"), List.of("1234567890"),
-      null, "WB_COOKIE", null, null), Map.of("WB_COOKIE", "SUB=abc"), CLOCK);
+      null, "WB_COOKIE", null, null), Map.of("WB_COOKIE", "SUB=abc"), CLOCK, org.minsheng.ingest.crawl.Extraction.defaults());
 
   private FrontierEntry search() {
     return source.seeds().get(0);
