@@ -70,18 +70,15 @@ public final class ForumSource implements Source {
 
   private PageOutcome list(FrontierEntry entry, Document doc) {
     List<FrontierEntry> links = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     List<ForumThreadLink> threads = tieba ? TiebaParser.threads(doc) : DiscuzParser.threads(doc);
     for (ForumThreadLink t : threads) {
       try {
         links.add(FrontierEntry.of(name(), THREAD, UrlCanonicalizer.canonical(t.url()).toString(), true)
             .with("tid", t.tid()).with("page", "1"));
       } catch (IllegalArgumentException bad) {
-        // counted below
+        skipped.add("thread link not an http(s) URL: " + bad.getMessage());
       }
-    }
-    List<String> skipped = new ArrayList<>();
-    if (links.size() < threads.size()) {
-      skipped.add("thread link not an http(s) URL");
     }
     int pageNo = Integer.parseInt(entry.attrs().getOrDefault("page", "1"));
     String next = tieba ? TiebaParser.nextListPage(doc) : DiscuzParser.nextPage(doc);
