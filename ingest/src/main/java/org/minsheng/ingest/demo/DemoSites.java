@@ -57,6 +57,8 @@ public final class DemoSites implements AutoCloseable {
   private static final DateTimeFormatter RFC822 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(SHANGHAI);
   private static final Charset GBK = Charset.forName("GB18030");
   static final int FLOORS_PER_PAGE = 3;
+  /** Demo sources poll again every minute, so items released after start show up during a continuous demo. */
+  static final java.time.Duration REFRESH = java.time.Duration.ofMinutes(1);
   static final int WEIBO_PAGE_SIZE = 6;
   static final long WEIBO_ID_BASE = 5_100_000_000_000_000L;
 
@@ -116,12 +118,12 @@ public final class DemoSites implements AutoCloseable {
     String base = baseUrl();
     List<String> keywords = corpus.stories().stream().map(DemoCorpus.Story::keyword).toList();
     return List.of(
-        new SourceConfig("demo-news", "rss", "news.demo.minsheng", "江苏", true, List.of(base + "/news/rss.xml"), null, 5,
+        new SourceConfig("demo-news", "rss", "news.demo.minsheng", "江苏", true, List.of(base + "/news/rss.xml"), REFRESH, 5,
             "/news/articles/", null, null, null, null, null, null, null, null, null, null),
         new SourceConfig("demo-forum", "discuz", "bbs.demo.minsheng", "江苏", true,
-            List.of(base + "/bbs/forum.php?mod=forumdisplay&fid=2"), null, 5, null, null, null, null, null, null, null,
+            List.of(base + "/bbs/forum.php?mod=forumdisplay&fid=2"), REFRESH, 5, null, null, null, null, null, null, null,
             null, null, null, null),
-        new SourceConfig("demo-weibo", "weibo", "weibo.com", null, true, List.of(base + "/weibo"), null, 5, null, null,
+        new SourceConfig("demo-weibo", "weibo", "weibo.com", null, true, List.of(base + "/weibo"), REFRESH, 5, null, null,
             null, null, null, keywords, null, "SUB=demo", null, true, null));
   }
 
@@ -136,6 +138,20 @@ public final class DemoSites implements AutoCloseable {
     return startedAt.minusSeconds(60L * i.minutes());
   }
 
+  /** Items dated in the future (negative minutes) appear only once their time has come. */
+  private boolean visible(DemoCorpus.Item i) {
+    return !at(i).isAfter(Instant.now());
+  }
+
+  /** How many corpus items are published by now. */
+  public int visibleItems() {
+    int n = 0;
+    for (DemoCorpus.Story s : corpus.stories()) {
+      n += (int) s.items().stream().filter(this::visible).count();
+    }
+    return n;
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     try {
       String path = ex.getRequestURI().getRawPath();
@@ -148,7 +164,7 @@ public final class DemoSites implements AutoCloseable {
         send(ex, 200, "text/html", newsIndex().getBytes(GBK));
       } else if (path.startsWith("/news/articles/") && path.endsWith(".html")) {
         DemoCorpus.Item item = byNumber(news, path.substring("/news/articles/".length(), path.length() - 5));
-        if (item == null) {
+        if (item == null || !visible(item)) {
           send(ex, 404, "text/html", "<h1>404</h1>".getBytes(StandardCharsets.UTF_8));
         } else {
           send(ex, 200, "text/html", article(item).getBytes(GBK)); // GBK, and no charset in the header
@@ -211,7 +227,7 @@ public final class DemoSites implements AutoCloseable {
   private String rss() {
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
         + "<title>民声示例新闻网</title><link>" + baseUrl() + "/news/</link><description>示例新闻</description>\n");
-    news.stream().sorted(Comparator.comparingInt(DemoCorpus.Item::minutes)).forEach(i -> sb.append("<item><title>")
+    news.stream().filter(this::visible).sorted(Comparator.comparingInt(DemoCorpus.Item::minutes)).forEach(i -> sb.append("<item><title>")
         .append(esc(i.title())).append("</title><link>").append(baseUrl()).append("/news/articles/").append(index.get(i.id()))
         .append(".html</link><pubDate>").append(RFC822.format(at(i))).append("</pubDate><description><![CDATA[")
         .append(esc(i.text().split("\n")[0])).append("]]></description></item>\n"));
@@ -221,7 +237,7 @@ public final class DemoSites implements AutoCloseable {
   private String newsIndex() {
     StringBuilder sb = new StringBuilder("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
         + "<title>民声示例新闻网</title></head><body><ul class=\"news-list\">");
-    for (DemoCorpus.Item i : news) {
+    for (DemoCorpus.Item i : news.stream().filter(this::visible).toList()) {
       sb.append("<li><a href=\"articles/").append(index.get(i.id())).append(".html\">").append(esc(i.title())).append("</a></li>");
     }
     return sb.append("</ul></body></html>").toString();
@@ -324,7 +340,7 @@ public final class DemoSites implements AutoCloseable {
     if (i.region() != null) {
       m.put("region_name", "发布于 " + i.region());
     }
-    long reposts = corpus.channel("weibo").stream().filter(o -> i.id().equals(o.repostOf())).count();
+    long reposts = corpus.channel("weibo").stream().filter(o -> i.id().equals(o.repostOf()) && visible(o)).count();
     int h = Math.floorMod(i.id().hashCode(), 97);
     m.put("reposts_count", reposts);
     m.put("comments_count", String.valueOf(h * 3 + (int) reposts * 5));
@@ -353,7 +369,7 @@ public final class DemoSites implements AutoCloseable {
     List<DemoCorpus.Item> matches = new ArrayList<>();
     for (DemoCorpus.Story s : corpus.stories()) {
       if (s.keyword().equals(keyword)) {
-        s.items().stream().filter(i -> i.channel().equals("weibo")).forEach(matches::add);
+        s.items().stream().filter(i -> i.channel().equals("weibo") && visible(i)).forEach(matches::add);
       }
     }
     matches.sort(Comparator.comparingInt(DemoCorpus.Item::minutes));
@@ -394,7 +410,7 @@ public final class DemoSites implements AutoCloseable {
     ObjectNode data = root.putObject("data");
     ArrayNode arr = data.putArray("data");
     for (DemoCorpus.Item i : corpus.channel("weibo")) {
-      if (i.repostOf() != null && weiboId(corpus.item(i.repostOf())).equals(id)) {
+      if (i.repostOf() != null && visible(i) && weiboId(corpus.item(i.repostOf())).equals(id)) {
         arr.add(mblog(i));
       }
     }
