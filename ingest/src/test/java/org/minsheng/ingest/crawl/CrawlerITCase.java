@@ -95,6 +95,56 @@ class CrawlerITCase {
   private final List<String> esDocs = new CopyOnWriteArrayList<>();
 
   @Test
+  void continuousModePollsSeedsAgainAndPicksUpNewItemsWithConditionalGets() throws Exception {
+    try (FixtureServer server = new FixtureServer()) {
+      server.route("/robots.txt", FixtureServer.text("text/plain", "User-agent: *\nAllow: /\n"));
+      java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger(2);
+      server.route("/rss.xml", (ex, hit) -> {
+        String etag = "\"v" + published.get() + "\"";
+        if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+          ex.sendResponseHeaders(304, -1);
+          return;
+        }
+        StringBuilder rss = new StringBuilder("<rss><channel>");
+        for (int i = 1; i <= published.get(); i++) {
+          rss.append("<item><title>快讯").append(i).append("</title><description>第").append(i)
+              .append("条快讯：城区道路积水，请注意绕行。</description><pubDate>Sat, 21 Nov 2026 09:0").append(i % 10)
+              .append(":00 +0800</pubDate></item>");
+        }
+        ex.getResponseHeaders().set("ETag", etag);
+        FixtureServer.send(ex, 200, "application/rss+xml", rss.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8));
+      });
+      String yaml = "sources:\n  - {name: poll, type: rss, urls: [\"" + server.base() + "/rss.xml\"], refresh: PT0.2S}\n";
+      CrawlConfig cfg = CrawlConfig.load(null, Map.of()).withSources(CrawlConfig.parseSources(yaml))
+          .withFetch(Fixtures.fastFetch()).withStore(dir.resolve("p.mv.db"), dir.resolve("spool"));
+      try (SpoolDirectoryWriter spool = new SpoolDirectoryWriter(cfg.spoolDirectory(), 1000, Duration.ofSeconds(5))) {
+        Crawler crawler = new Crawler(cfg, spool, Clock.systemUTC(), Map.of());
+        crawler.start(false);
+        try {
+          waitFor(() -> crawler.health().get(0).posts() == 2);
+          waitFor(() -> crawler.health().get(0).skippedByReason().getOrDefault("not modified", 0L) >= 2);
+          published.set(5);
+          waitFor(() -> crawler.health().get(0).posts() == 5);
+        } finally {
+          crawler.stop();
+        }
+      }
+      assertThat(org.minsheng.ingest.testing.SpoolReader.posts(dir.resolve("spool"))).extracting(Post::platform)
+          .hasSize(5).containsOnly("feed");
+    }
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 20 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
   void aCleanStopMidCrawlThenARestartHandsEveryPostOverOnce() throws Exception {
     try (FixtureServer server = new FixtureServer()) {
       org.minsheng.ingest.testing.FixtureSites.install(server, 10);
