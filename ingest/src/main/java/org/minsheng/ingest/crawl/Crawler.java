@@ -220,13 +220,11 @@ public final class Crawler implements AutoCloseable {
         throw e;
       }
       if (claim.isEmpty()) {
-        if (once && store.claimedCount() == 0) {
-          Optional<Long> due = store.earliestDue(e -> counters.containsKey(e.source()));
-          if (due.isEmpty() || due.get() > now + config.onceMaxWait().toMillis()) {
-            LOG.info("crawl finished: nothing due{}", due.isPresent() ? " within " + config.onceMaxWait() + " (later entries stay queued)" : "");
-            finished.countDown();
-            return;
-          }
+        if (once && store.isIdle(now + config.onceMaxWait().toMillis(), e -> counters.containsKey(e.source()))) {
+          LOG.info("crawl finished: nothing due within {} ({} entries stay queued for later)", config.onceMaxWait(),
+              store.queuedCount());
+          finished.countDown();
+          return;
         }
         try {
           Thread.sleep(50);

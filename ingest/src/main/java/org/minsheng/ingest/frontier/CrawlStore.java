@@ -142,6 +142,18 @@ public final class CrawlStore implements AutoCloseable {
     return Optional.ofNullable(min);
   }
 
+  /**
+   * True when nothing is claimed and no entry that {@code allowed} accepts is due by {@code dueLimitMillis}: checked
+   * atomically, so a worker cannot claim new work between the two checks.
+   */
+  public synchronized boolean isIdle(long dueLimitMillis, Predicate<FrontierEntry> allowed) {
+    if (!claimed.isEmpty()) {
+      return false;
+    }
+    Optional<Long> due = earliestDue(allowed);
+    return due.isEmpty() || due.get() > dueLimitMillis;
+  }
+
   public synchronized int claimedCount() {
     return claimed.size();
   }
