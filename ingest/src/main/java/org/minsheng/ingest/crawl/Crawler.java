@@ -308,6 +308,11 @@ public final class Crawler implements AutoCloseable {
       }
       case BLOCKED -> block(claim, c, source, result.reason());
       case HTTP_ERROR, NETWORK_ERROR -> {
+        if (result.status() == 403 && entry.attr("seed") != null) {
+          // an entry point refusing us is a site-wide refusal (WAF, IP ban), not one private page
+          block(claim, c, source, "HTTP 403 on entry point " + entry.url());
+          return;
+        }
         boolean permanent = result.status() >= 400 && result.status() < 500 && result.status() != 429;
         if (permanent) {
           LOG.info("{}: skipped {}: {}", entry.source(), entry.url(), result.reason());
