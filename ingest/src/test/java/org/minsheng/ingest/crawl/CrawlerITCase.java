@@ -134,6 +134,31 @@ class CrawlerITCase {
     }
   }
 
+  @Test
+  void aForbiddenEntryPointBlocksTheSourceButAForbiddenArticleIsASkip() throws Exception {
+    try (FixtureServer server = new FixtureServer()) {
+      server.route("/robots.txt", FixtureServer.text("text/plain", "User-agent: *\nAllow: /\n"));
+      server.route("/waf/rss.xml", (ex, hit) -> FixtureServer.send(ex, 403, "text/html", "forbidden".getBytes(StandardCharsets.UTF_8)));
+      server.route("/ok/rss.xml", FixtureServer.text("application/rss+xml",
+          "<rss><channel><item><title>t</title><link>" + server.base() + "/ok/private.html</link></item></channel></rss>"));
+      server.route("/ok/private.html", (ex, hit) -> FixtureServer.send(ex, 403, "text/html", "no".getBytes(StandardCharsets.UTF_8)));
+      String yaml = "sources:\n  - {name: waf, type: rss, urls: [\"" + server.base() + "/waf/rss.xml\"]}\n"
+          + "  - {name: ok, type: rss, urls: [\"" + server.base() + "/ok/rss.xml\"]}\n";
+      CrawlConfig cfg = CrawlConfig.load(null, Map.of()).withSources(CrawlConfig.parseSources(yaml))
+          .withFetch(Fixtures.fastFetch()).withStore(dir.resolve("w.mv.db"), dir.resolve("spool"));
+      try (SpoolDirectoryWriter spool = new SpoolDirectoryWriter(cfg.spoolDirectory(), 1000, Duration.ofSeconds(5))) {
+        Crawler crawler = new Crawler(cfg, spool, Clock.systemUTC(), Map.of());
+        assertThat(crawler.runOnce(Duration.ofSeconds(60))).isTrue();
+        Map<String, SourceHealth> health = new java.util.HashMap<>();
+        crawler.health().forEach(h -> health.put(h.source(), h));
+        assertThat(health.get("waf").blocked()).isEqualTo(1);
+        assertThat(health.get("waf").reason()).contains("403");
+        assertThat(health.get("ok").healthy()).isTrue();
+        assertThat(health.get("ok").skippedByReason()).containsEntry("HTTP 403", 1L);
+      }
+    }
+  }
+
   private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!condition.getAsBoolean()) {
