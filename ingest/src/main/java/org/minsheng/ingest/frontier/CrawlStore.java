@@ -46,6 +46,8 @@ public final class CrawlStore implements AutoCloseable {
   private final MVMap<String, Long> meta;
   private final MVMap<String, String> intent;
   private final Set<Long> claimed = new HashSet<>();
+  /** Decoded frontier entries by sequence number, so scans do not parse JSON again and again. */
+  private final Map<Long, FrontierEntry> decoded = new java.util.HashMap<>();
   private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /** A claimed entry: its frontier sequence number and content. */
@@ -92,6 +94,7 @@ public final class CrawlStore implements AutoCloseable {
     }
     long seq = nextSeq();
     frontier.put(seq, encode(entry));
+    decoded.put(seq, entry);
     queuedKeys.put(key, seq);
     return true;
   }
@@ -109,7 +112,7 @@ public final class CrawlStore implements AutoCloseable {
       if (claimed.contains(e.getKey())) {
         continue;
       }
-      FrontierEntry entry = decode(e.getValue());
+      FrontierEntry entry = entry(e.getKey(), e.getValue());
       if (entry.notBefore() > nowMillis || !allowed.test(entry)) {
         continue;
       }
@@ -134,7 +137,7 @@ public final class CrawlStore implements AutoCloseable {
       if (claimed.contains(e.getKey())) {
         continue;
       }
-      FrontierEntry entry = decode(e.getValue());
+      FrontierEntry entry = entry(e.getKey(), e.getValue());
       if (allowed.test(entry)) {
         min = min == null ? entry.notBefore() : Math.min(min, entry.notBefore());
       }
@@ -239,7 +242,9 @@ public final class CrawlStore implements AutoCloseable {
 
   /** Puts a claimed entry back, due at {@code notBeforeMillis}, with an attempt count. Commits. */
   public synchronized void retryLater(Claim claim, long notBeforeMillis, int attempts) {
-    frontier.put(claim.seq(), encode(claim.entry().deferred(notBeforeMillis, attempts)));
+    FrontierEntry deferred = claim.entry().deferred(notBeforeMillis, attempts);
+    frontier.put(claim.seq(), encode(deferred));
+    decoded.put(claim.seq(), deferred);
     claimed.remove(claim.seq());
     store.commit();
   }
@@ -258,6 +263,7 @@ public final class CrawlStore implements AutoCloseable {
 
   private void removeEntry(Claim claim) {
     frontier.remove(claim.seq());
+    decoded.remove(claim.seq());
     queuedKeys.remove(claim.entry().key());
     claimed.remove(claim.seq());
   }
@@ -297,6 +303,10 @@ public final class CrawlStore implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode frontier entry " + entry, e);
     }
+  }
+
+  private FrontierEntry entry(long seq, String json) {
+    return decoded.computeIfAbsent(seq, k -> decode(json));
   }
 
   private FrontierEntry decode(String s) {
