@@ -6,6 +6,8 @@ import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.minsheng.analysis.model.AnalyzedPost;
+import org.minsheng.analysis.model.DeadLetter;
 import org.minsheng.es.EsSettings;
 import org.minsheng.es.IndexNames;
 
@@ -16,7 +18,7 @@ import org.minsheng.es.IndexNames;
  * ElasticsearchSink<AnalyzedPost> sink = ElasticsearchSink.<AnalyzedPost>builder()
  *     .connection(EsSettings.of("http://127.0.0.1:9200"))
  *     .converter(new PostDocumentConverter(IndexNames.DEFAULT.posts(), Clock.systemUTC()))
- *     .build();
+ *     .build();   // or: ElasticsearchSink.forPosts(settings, IndexNames.DEFAULT).build()
  * posts.sinkTo(sink).name("elasticsearch").uid("elasticsearch-sink");
  * }</pre>
  *
@@ -57,6 +59,18 @@ public final class ElasticsearchSink<T> implements Sink<T> {
 
   public static <T> Builder<T> builder() {
     return new Builder<>();
+  }
+
+  /** A builder for analysed posts: monthly post indices, dead letters to {@code names.deadLetters()}. */
+  public static Builder<AnalyzedPost> forPosts(EsSettings connection, IndexNames names) {
+    return ElasticsearchSink.<AnalyzedPost>builder().connection(connection)
+        .converter(new PostDocumentConverter(names.posts(), Clock.systemUTC())).deadLetterIndex(names.deadLetters());
+  }
+
+  /** A builder for the job's dead letters (parse failures etc.), written to {@code names.deadLetters()}. */
+  public static Builder<DeadLetter> forDeadLetters(EsSettings connection, IndexNames names) {
+    return ElasticsearchSink.<DeadLetter>builder().connection(connection)
+        .converter(new DeadLetterDocumentConverter(names.deadLetters())).deadLetterIndex(names.deadLetters());
   }
 
   @Override

@@ -53,7 +53,11 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
    * the document; the document itself may hold clock-dependent fields and would give a new dead-letter id on replay);
    * a String of that JSON when Flink object reuse is on, since the object may then be reused after {@code write}.
    */
-  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record) {
+  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record, boolean createOnly) {
+    Pending(String index, String id, byte[] json, boolean deadLetter, Object record) {
+      this(index, id, json, deadLetter, record, false);
+    }
+
     long size() {
       return json.length + index.length() + id.length() + ACTION_OVERHEAD;
     }
@@ -111,7 +115,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
       return;
     }
     add(new Pending(doc.index(), doc.id(), json.writeValueAsBytes(doc.source()), false,
-        objectReuse ? raw(element) : element));
+        objectReuse ? raw(element) : element, doc.createOnly()));
     flushIfFull();
   }
 
@@ -121,7 +125,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     closed = true;
     if (timer != null) {
       timer.cancel(false);
@@ -227,8 +231,10 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         for (int i = 0; i < items.size(); i++) {
           BulkResponseItem item = items.get(i);
           Pending doc = pending.get(i);
-          if (item.error() == null) {
+          if (item.error() == null || (doc.createOnly() && item.status() == 409)) {
             metrics.recordsSent.inc();
+            metrics.numRecordsSend.inc();
+            metrics.numBytesSend.inc(doc.json().length);
             if (doc.deadLetter()) {
               metrics.deadLetters.inc();
             }
@@ -237,6 +243,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
             firstRetryable = firstRetryable != null ? firstRetryable : item.status() + " " + describe(item.error());
           } else {
             rejected.add(new Rejected(doc, item.status(), describe(item.error())));
+            metrics.numRecordsSendErrors.inc();
           }
         }
         if (retry.isEmpty()) {
@@ -265,8 +272,13 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   private static BulkRequest request(List<Pending> docs) {
     BulkRequest.Builder b = new BulkRequest.Builder();
     for (Pending d : docs) {
-      b.operations(op -> op.index(i -> i.index(d.index()).id(d.id())
-          .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
+      if (d.createOnly()) {
+        b.operations(op -> op.create(c -> c.index(d.index()).id(d.id())
+            .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
+      } else {
+        b.operations(op -> op.index(i -> i.index(d.index()).id(d.id())
+            .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
+      }
     }
     return b.build();
   }

@@ -91,6 +91,17 @@ class ElasticsearchSinkBuilderTest {
   }
 
   @Test
+  void readyMadeBuildersForPostsAndDeadLetters() {
+    IndexNames names = new IndexNames("ms-x");
+    ElasticsearchSink<AnalyzedPost> posts = ElasticsearchSink.forPosts(ES, names).bulkMaxActions(500).build();
+    assertThat(posts.deadLetterIndex()).isEqualTo("ms-x-deadletters");
+    assertThat(posts.bulkConfig().maxActions()).isEqualTo(500);
+    ElasticsearchSink<org.minsheng.analysis.model.DeadLetter> letters = ElasticsearchSink.forDeadLetters(ES, names).build();
+    assertThat(letters.deadLetterIndex()).isEqualTo("ms-x-deadletters");
+    assertThat(letters.connection()).isEqualTo(ES);
+  }
+
+  @Test
   void retryClassification() {
     assertThat(ElasticsearchSinkWriter.retryable(429)).isTrue();
     assertThat(ElasticsearchSinkWriter.retryable(503)).isTrue();

@@ -107,6 +107,7 @@ public final class ElasticsearchDistribution {
         try (FileChannel channel = FileChannel.open(baseDirectory.resolve(".elasticsearch-" + version + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
+          LOG.debug("Holding {} to unpack Elasticsearch {}", lock, version);
           if (Files.isRegularFile(home.resolve(COMPLETE_MARKER))) {
             return home; // another JVM finished while we waited for the lock
           }

@@ -3,6 +3,7 @@ package org.minsheng.es;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.minsheng.cli.CliCommand;
 import org.minsheng.config.Settings;
 import org.slf4j.Logger;
@@ -64,9 +65,13 @@ public final class EsStartCommand implements CliCommand {
     System.out.println(out);
     System.out.flush();
     LOG.info("Elasticsearch runs at {}; press Ctrl-C to stop it", es.url());
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping.set(true), "es-start-stopping"));
     int code = es.waitFor(); // Ctrl-C: the launcher's shutdown hook stops the node's process tree
-    LOG.warn("Elasticsearch exited by itself with code {}; see its logs in {}", code, es.nodeDirectory().resolve("logs"));
+    if (!stopping.get()) {
+      LOG.warn("Elasticsearch exited by itself with code {}; see its logs in {}", code, es.nodeDirectory().resolve("logs"));
+    }
     es.close();
-    return code == 0 ? 0 : 1;
+    return code == 0 || stopping.get() ? 0 : 1;
   }
 }

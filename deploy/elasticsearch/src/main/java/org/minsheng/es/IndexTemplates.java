@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +110,7 @@ public final class IndexTemplates {
     settings.put("number_of_replicas", replicas);
     if (template.has("aliases")) {
       ObjectNode renamed = JSON.createObjectNode();
-      Iterator<Map.Entry<String, JsonNode>> it = template.get("aliases").fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> alias = it.next();
+      for (Map.Entry<String, JsonNode> alias : template.get("aliases").properties()) {
         renamed.set(rename(alias.getKey()), alias.getValue());
       }
       template.set("aliases", renamed);

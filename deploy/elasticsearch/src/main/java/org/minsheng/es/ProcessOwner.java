@@ -52,19 +52,36 @@ public final class ProcessOwner {
     return runAs != null ? runAs : System.getProperty("user.name");
   }
 
-  /** Creates the system user when missing (root only). Several JVMs may race here: "already exists" is fine. */
+  /**
+   * Creates the system user when missing (root only). Several JVMs may race here: "already exists" is fine, and
+   * "cannot lock /etc/passwd" (another useradd is running) is retried.
+   */
   public void ensureUserExists() {
     if (runAs == null || userExists(runAs)) {
       return;
     }
-    int code = run(List.of("useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
-        "--shell", "/usr/sbin/nologin", runAs));
-    if (code != 0 && !userExists(runAs)) {
+    int code = -1;
+    for (int attempt = 0; attempt < 10 && !userExists(runAs); attempt++) {
+      code = run(List.of("useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
+          "--shell", "/usr/sbin/nologin", runAs));
+      if (code == 0) {
+        LOG.info("Created system user '{}' to run Elasticsearch (it refuses to run as root)", runAs);
+        return;
+      }
+      sleepQuietly(500);
+    }
+    if (!userExists(runAs)) {
       throw new IllegalStateException("cannot create system user '" + runAs + "' (useradd exit code " + code
           + "); Elasticsearch refuses to run as root, create an unprivileged user or run as one");
     }
-    if (code == 0) {
-      LOG.info("Created system user '{}' to run Elasticsearch (it refuses to run as root)", runAs);
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating the Elasticsearch user", e);
     }
   }
 

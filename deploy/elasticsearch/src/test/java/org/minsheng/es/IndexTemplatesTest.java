@@ -71,7 +71,7 @@ class IndexTemplatesTest {
 
   private static void collect(JsonNode node, List<String> analysers) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         if (e.getKey().equals("analyzer")) {
           analysers.add(e.getValue().asText());
         } else {

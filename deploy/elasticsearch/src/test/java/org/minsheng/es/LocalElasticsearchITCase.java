@@ -8,11 +8,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,5 +69,40 @@ class LocalElasticsearchITCase {
     }
     assertThat(tree).noneMatch(ProcessHandle::isAlive);
     assertThat(Files.exists(nodeDir)).as("temporary node directory deleted").isFalse();
+  }
+
+  @Test
+  void nodeStopsWhenItsJvmIsKilledWithSigkill() throws Exception {
+    Path stderr = Files.createTempFile("node-in-child-jvm", ".log");
+    Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"), NodeInChildJvm.class.getName())
+        .redirectError(stderr.toFile()).start();
+    try {
+      String line;
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+        line = out.readLine();
+      }
+      assertThat(line).as("child JVM output; its log: %s", Files.readString(stderr, StandardCharsets.UTF_8))
+          .startsWith("NODE ");
+      String[] parts = line.split(" ");
+      List<ProcessHandle> node = Arrays.stream(parts[2].split(",")).map(Long::parseLong).map(ProcessHandle::of)
+          .flatMap(Optional::stream).toList();
+      assertThat(node).hasSizeGreaterThanOrEqualTo(2).allMatch(ProcessHandle::isAlive);
+      assertThat(call("GET", parts[1] + "/_cluster/health", null).statusCode()).isEqualTo(200);
+
+      jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      jvm.waitFor();
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (node.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      assertThat(node).as("node processes after the JVM was killed").noneMatch(ProcessHandle::isAlive);
+      // the next start cleans the abandoned directory up (after a minute); here, tidy it ourselves
+      ElasticsearchDistribution.deleteTree(Path.of(parts[3]));
+    } finally {
+      jvm.destroyForcibly();
+      Files.deleteIfExists(stderr);
+    }
   }
 }
