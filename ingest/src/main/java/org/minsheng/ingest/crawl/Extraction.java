@@ -1,9 +1,9 @@
 package org.minsheng.ingest.crawl;
 
-import org.minsheng.ingest.crawl.ExtractionAdapter.ArticleExtractor;
-import org.minsheng.ingest.crawl.ExtractionAdapter.ChineseDateParser;
-import org.minsheng.ingest.crawl.ExtractionAdapter.CleaningChain;
-import org.minsheng.ingest.crawl.ExtractionAdapter.HtmlDecoder;
+import org.minsheng.ingest.charset.HtmlDecoder;
+import org.minsheng.ingest.clean.CleaningChain;
+import org.minsheng.ingest.extract.ArticleExtractor;
+import org.minsheng.ingest.time.ChineseDateParser;
 
 /**
  * The extraction chain the sources use, wired once per crawler and passed in (no static state): charset decoding,

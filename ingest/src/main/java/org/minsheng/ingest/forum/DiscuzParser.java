@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.minsheng.ingest.crawl.ExtractionAdapter.ChineseDateParser;
+import org.minsheng.ingest.time.ChineseDateParser;
 
 /**
  * Discuz! X thread lists (forumdisplay) and thread pages (viewthread), per REFERENCE-FORMATS §2.3–2.7: one

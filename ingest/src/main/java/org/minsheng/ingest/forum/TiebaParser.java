@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.minsheng.ingest.crawl.ExtractionAdapter.ChineseDateParser;
+import org.minsheng.ingest.time.ChineseDateParser;
 
 /**
  * Baidu Tieba list and thread pages as public crawlers parse them (REFERENCE-FORMATS §2.11): the list hides inside

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.minsheng.ingest.charset.DecodedHtml;
 import org.minsheng.ingest.crawl.Extraction;
-import org.minsheng.ingest.crawl.ExtractionAdapter.Article;
-import org.minsheng.ingest.crawl.ExtractionAdapter.DecodedHtml;
+import org.minsheng.ingest.extract.Article;
+
 import org.minsheng.ingest.fetch.FetchResult;
 import org.minsheng.ingest.fetch.UrlCanonicalizer;
 import org.minsheng.ingest.frontier.FrontierEntry;

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.minsheng.ingest.crawl.ExtractionAdapter.ChineseDateParser;
+import org.minsheng.ingest.time.ChineseDateParser;
 
 /** Lenient readers for Weibo's drifting value shapes (REFERENCE-FORMATS §0, §1.8, §1.9). */
 public final class WeiboValues {
