@@ -29,8 +29,20 @@ public final class DemoCrawl implements AutoCloseable {
    * @param spoolDirectory where {@code handOff} writes (used to resolve an interrupted hand-off after a crash)
    */
   public static DemoCrawl start(int port, Path dataDirectory, Path spoolDirectory, PostHandOff handOff) throws IOException {
+    return start(port, dataDirectory, spoolDirectory, handOff, null);
+  }
+
+  /**
+   * As {@link #start(int, Path, Path, PostHandOff)}, also writing source health to the {@code minsheng-sources} index
+   * of {@code elasticsearchUrl} (null or blank: not written).
+   */
+  public static DemoCrawl start(int port, Path dataDirectory, Path spoolDirectory, PostHandOff handOff,
+      String elasticsearchUrl) throws IOException {
     DemoSites sites = DemoSites.start(port);
     CrawlConfig cfg = sites.crawlConfig(dataDirectory.resolve("crawl-demo.mv.db"), spoolDirectory);
+    if (elasticsearchUrl != null && !elasticsearchUrl.isBlank()) {
+      cfg = cfg.withElasticsearch(elasticsearchUrl);
+    }
     Crawler crawler = new Crawler(cfg, handOff, Clock.systemUTC(), Map.of());
     crawler.start(false);
     return new DemoCrawl(sites, crawler);
