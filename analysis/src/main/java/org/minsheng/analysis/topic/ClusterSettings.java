@@ -1,0 +1,78 @@
+package org.minsheng.analysis.topic;
+
+import java.io.Serializable;
+
+/**
+ * Knobs of the streaming clusterer; defaults in {@code topic/topic-defaults.yaml} under {@code topics.cluster}, tuned
+ * on the tuning split of the CED Weibo events (docs/TOPICS.md).
+ *
+ * @param joinThreshold minimum combined score to join an existing topic instead of opening a new one
+ * @param textWeight weight of the cosine similarity (post vector · topic centroid)
+ * @param timeWeight weight of the time prior: the topic's share of recent activity
+ * @param similarityTauMinutes e-folding time of the text similarity since the topic's last post
+ * @param activityTauMinutes e-folding time of a topic's activity (self-exciting intensity)
+ * @param newTopicIntensity pseudo-activity of "a new topic starts now" in the time prior's denominator
+ * @param centroidTauMinutes e-folding time of old terms in a topic's centroid
+ * @param mergeThreshold centroid cosine above which two live topics are merged
+ * @param maxCentroidTerms terms kept per topic centroid
+ * @param indexTermsPerTopic heaviest centroid terms entered into the inverted index
+ * @param recentTopics most recently active topics always scored (time prior candidates)
+ * @param maxCandidates topics scored per post at most (by index hits)
+ * @param maxPostingsPerTerm topics kept per index term (most recent), bounding very common terms
+ * @param topicTtlMinutes a topic without posts for this long is evicted
+ * @param maxLiveTopics at most this many live topics; the least recently active is evicted beyond
+ * @param maxPostLinks post → topic links kept for replies, reposts and reprints
+ * @param maxSites sites and regions kept per topic
+ * @param dfMaxTerms vocabulary of the streaming document frequencies
+ * @param dfHalfLifeDocs half-life of document frequencies, in documents
+ * @param entityBoost term frequency multiplier of people, places, organisations
+ * @param evidenceMass content mass at which a post counts as ~63% evidence: {@code 1 - exp(-mass / evidenceMass)}
+ */
+public record ClusterSettings(
+    double joinThreshold,
+    double textWeight,
+    double timeWeight,
+    double similarityTauMinutes,
+    double activityTauMinutes,
+    double newTopicIntensity,
+    double centroidTauMinutes,
+    double mergeThreshold,
+    int maxCentroidTerms,
+    int indexTermsPerTopic,
+    int recentTopics,
+    int maxCandidates,
+    int maxPostingsPerTerm,
+    double topicTtlMinutes,
+    int maxLiveTopics,
+    int maxPostLinks,
+    int maxSites,
+    int dfMaxTerms,
+    double dfHalfLifeDocs,
+    double entityBoost,
+    double evidenceMass) implements Serializable {
+
+  public static ClusterSettings defaults() {
+    return new ClusterSettings(0.30, 1.0, 0.6, 360, 10, 0.6, 720, 0.75, 64, 16, 8, 64, 256, 2880, 20000, 200000,
+        32, 200000, 50000, 2.0, 4.0);
+  }
+
+  public ClusterSettings withMerge(double merge) {
+    return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
+        newTopicIntensity, centroidTauMinutes, merge, maxCentroidTerms, indexTermsPerTopic, recentTopics,
+        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
+        dfHalfLifeDocs, entityBoost, evidenceMass);
+  }
+
+  public ClusterSettings withEvidence(double mass) {
+    return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
+        newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
+        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
+        dfHalfLifeDocs, entityBoost, mass);
+  }
+
+  public ClusterSettings withJoin(double join, double text, double time, double actTau, double newIntensity) {
+    return new ClusterSettings(join, text, time, similarityTauMinutes, actTau, newIntensity, centroidTauMinutes,
+        mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics, maxCandidates, maxPostingsPerTerm,
+        topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms, dfHalfLifeDocs, entityBoost, evidenceMass);
+  }
+}
