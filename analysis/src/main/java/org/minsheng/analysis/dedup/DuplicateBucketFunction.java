@@ -1,0 +1,81 @@
+package org.minsheng.analysis.dedup;
+
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * One duplicate bucket (keyed by bucket key): answers each probe with the earliest earlier post in the bucket that is
+ * a copy (exact bucket: any; band bucket: Hamming distance ≤ max), then remembers the probe's post. Entries leave after
+ * the TTL in event time (one timer per entry), so an idle bucket's state and timers fall to zero. A bucket holds at most
+ * {@code maxBucketEntries} posts.
+ */
+public final class DuplicateBucketFunction extends KeyedProcessFunction<String, DedupProbe, DedupVerdict> {
+  private final DedupSettings settings;
+  private transient MapState<String, long[]> entries; // postId -> {simhash, eventTime}
+  private transient ValueState<Integer> size;
+
+  public DuplicateBucketFunction(DedupSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void open(OpenContext ctx) {
+    entries = getRuntimeContext().getMapState(new MapStateDescriptor<>("entries", String.class, long[].class));
+    size = getRuntimeContext().getState(new ValueStateDescriptor<>("size", Integer.class));
+  }
+
+  @Override
+  public void processElement(DedupProbe p, Context ctx, Collector<DedupVerdict> out) throws Exception {
+    String bestId = null;
+    long bestTime = Long.MAX_VALUE;
+    int bestD = 0;
+    for (Map.Entry<String, long[]> e : entries.entries()) {
+      if (e.getKey().equals(p.postId)) {
+        continue;
+      }
+      long[] v = e.getValue();
+      int d = SimHash.distance(v[0], p.simhash);
+      boolean copy = p.exact || d <= settings.maxDistance();
+      // the earliest copy published no later than the probe (ties: the one already here)
+      if (copy && v[1] <= p.eventTime && v[1] < bestTime) {
+        bestId = e.getKey();
+        bestTime = v[1];
+        bestD = d;
+      }
+    }
+    out.collect(bestId == null
+        ? new DedupVerdict(p.postId, null, 0, null, 0)
+        : new DedupVerdict(p.postId, bestId, bestTime, p.exact ? "exact" : "near", bestD));
+    int n = size.value() == null ? 0 : size.value();
+    if (n < settings.maxBucketEntries() && !entries.contains(p.postId)) {
+      entries.put(p.postId, new long[] {p.simhash, p.eventTime});
+      size.update(n + 1);
+      ctx.timerService().registerEventTimeTimer(p.eventTime + settings.ttlMs());
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<DedupVerdict> out) throws Exception {
+    int n = size.value() == null ? 0 : size.value();
+    Iterator<Map.Entry<String, long[]>> it = entries.iterator();
+    while (it.hasNext()) {
+      if (it.next().getValue()[1] + settings.ttlMs() <= timestamp) {
+        it.remove();
+        n--;
+      }
+    }
+    if (n <= 0) {
+      entries.clear();
+      size.clear();
+    } else {
+      size.update(n);
+    }
+  }
+}
