@@ -26,6 +26,8 @@ import java.io.Serializable;
  * @param dfMaxTerms vocabulary of the streaming document frequencies
  * @param dfHalfLifeDocs half-life of document frequencies, in documents
  * @param entityBoost term frequency multiplier of people, places, organisations
+ * @param textVeto how far a content-rich post that matches a topic's words poorly discounts that topic's time prior
+ *     (0 = not at all, 1 = fully): a long post about something else is a new event, however busy the thread
  * @param evidenceMass content mass at which a post counts as ~63% evidence: {@code 1 - exp(-mass / evidenceMass)}
  */
 public record ClusterSettings(
@@ -49,30 +51,38 @@ public record ClusterSettings(
     int dfMaxTerms,
     double dfHalfLifeDocs,
     double entityBoost,
-    double evidenceMass) implements Serializable {
+    double evidenceMass,
+    double textVeto) implements Serializable {
 
   public static ClusterSettings defaults() {
     return new ClusterSettings(0.30, 1.0, 0.6, 360, 10, 0.6, 720, 0.75, 64, 16, 8, 64, 256, 2880, 20000, 200000,
-        32, 200000, 50000, 2.0, 4.0);
+        32, 200000, 50000, 2.0, 4.0, 0.0);
   }
 
   public ClusterSettings withMerge(double merge) {
     return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
         newTopicIntensity, centroidTauMinutes, merge, maxCentroidTerms, indexTermsPerTopic, recentTopics,
         maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass);
+        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto);
+  }
+
+  public ClusterSettings withVeto(double veto) {
+    return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
+        newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
+        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
+        dfHalfLifeDocs, entityBoost, evidenceMass, veto);
   }
 
   public ClusterSettings withEvidence(double mass) {
     return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
         newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
         maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, mass);
+        dfHalfLifeDocs, entityBoost, mass, textVeto);
   }
 
   public ClusterSettings withJoin(double join, double text, double time, double actTau, double newIntensity) {
     return new ClusterSettings(join, text, time, similarityTauMinutes, actTau, newIntensity, centroidTauMinutes,
         mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics, maxCandidates, maxPostingsPerTerm,
-        topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms, dfHalfLifeDocs, entityBoost, evidenceMass);
+        topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms, dfHalfLifeDocs, entityBoost, evidenceMass, textVeto);
   }
 }

@@ -38,6 +38,9 @@ public final class TopicClusterer {
   public static final String VIA_SIMILAR = "similar";
   public static final String VIA_NEW = "new";
 
+  /** Similarity from which a post's words no longer veto a topic's time prior. */
+  static final double VETO_SIMILARITY = 0.2;
+
   private final ClusterSettings s;
   private final TopicStore store;
   private final double simTauMs;
@@ -125,8 +128,10 @@ public final class TopicClusterer {
         if (c == null || c.mergedInto != null) {
           continue;
         }
-        double text = textScore(p, c, t);
-        double sc = text + timeScore(c, t);
+        double sim = cosine(p.vector(), c.centroid);
+        double text = textScore(sim, p, c, t);
+        double veto = 1 - s.textVeto() * evidence(p) * Math.max(0, 1 - sim / VETO_SIMILARITY);
+        double sc = text + timeScore(c, t) * veto;
         if (sc > bestScore) {
           bestScore = sc;
           bestText = text;
@@ -200,8 +205,7 @@ public final class TopicClusterer {
 
   // --- scoring -----------------------------------------------------------------------------------------------
 
-  private double textScore(ClusterPost p, TopicState c, long t) {
-    double sim = cosine(p.vector(), c.centroid);
+  private double textScore(double sim, ClusterPost p, TopicState c, long t) {
     double dt = Math.max(0, t - c.lastSeen);
     return s.textWeight() * sim * Math.exp(-dt / simTauMs) * evidence(p);
   }

@@ -1,11 +1,13 @@
 package org.minsheng.analysis.topic.eval;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.minsheng.analysis.keywords.Stopwords;
 import org.minsheng.analysis.topic.ClusterSettings;
 import org.minsheng.analysis.topic.ClusteringScores;
+import org.minsheng.analysis.topic.TopicSettings;
 import org.minsheng.cli.CliCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,26 +30,28 @@ public final class EvalClusterCommand implements CliCommand {
       description = "all | tune | holdout (held out: sha1(\"minsheng-topics:\"+event_id)[0] % 5 == 0)")
   String split;
 
-  @Option(names = "--join", description = "override topics.cluster.joinThreshold")
-  Double join;
+  @Option(names = "--join", split = ",", description = "topics.cluster.joinThreshold (a list with --sweep)")
+  List<Double> join;
 
-  @Option(names = "--time-weight", description = "override topics.cluster.timeWeight")
-  Double timeWeight;
+  @Option(names = "--time-weight", split = ",", description = "topics.cluster.timeWeight")
+  List<Double> timeWeight;
 
-  @Option(names = "--activity-tau", description = "override topics.cluster.activityTauMinutes")
-  Double activityTau;
+  @Option(names = "--activity-tau", split = ",", description = "topics.cluster.activityTauMinutes")
+  List<Double> activityTau;
 
-  @Option(names = "--new-intensity", description = "override topics.cluster.newTopicIntensity")
-  Double newIntensity;
+  @Option(names = "--new-intensity", split = ",", description = "topics.cluster.newTopicIntensity")
+  List<Double> newIntensity;
 
-  @Option(names = "--merge", description = "override topics.cluster.mergeThreshold")
-  Double merge;
+  @Option(names = "--evidence", split = ",", description = "topics.cluster.evidenceMass")
+  List<Double> evidence;
 
-  @Option(names = "--evidence", description = "override topics.cluster.evidenceMass")
-  Double evidence;
+  @Option(names = "--veto", split = ",", description = "topics.cluster.textVeto")
+  List<Double> veto;
 
-  @Option(names = "--sweep", description = "tuning grid over join, time weight, activity tau, new-topic intensity; "
-      + "prints the best setting and all results")
+  @Option(names = "--merge", split = ",", description = "topics.cluster.mergeThreshold")
+  List<Double> merge;
+
+  @Option(names = "--sweep", description = "score every combination of the listed values; prints the best and all")
   boolean sweep;
 
   @Override
@@ -64,20 +68,26 @@ public final class EvalClusterCommand implements CliCommand {
     LOG.info("read {} posts ({} lines rejected) from {} split {} in {} ms", posts.size(), reader.rejected(), input,
         which, (System.nanoTime() - t0) / 1_000_000);
     ClusterEvaluation eval = new ClusterEvaluation(Stopwords.bundled());
-    ClusterSettings base = ClusterSettings.defaults();
-    base = base.withJoin(join != null ? join : base.joinThreshold(), base.textWeight(),
-        timeWeight != null ? timeWeight : base.timeWeight(),
-        activityTau != null ? activityTau : base.activityTauMinutes(),
-        newIntensity != null ? newIntensity : base.newTopicIntensity());
-    if (evidence != null) {
-      base = base.withEvidence(evidence);
-    }
-    if (merge != null) {
-      base = base.withMerge(merge);
-    }
+    ClusterSettings base = TopicSettings.fromDefaultsFile().cluster();
+    List<ClusterSettings> grid = new ArrayList<>(List.of(base));
+    grid = expand(grid, join, (c, v) -> c.withJoin(v, c.textWeight(), c.timeWeight(), c.activityTauMinutes(),
+        c.newTopicIntensity()));
+    grid = expand(grid, timeWeight, (c, v) -> c.withJoin(c.joinThreshold(), c.textWeight(), v,
+        c.activityTauMinutes(), c.newTopicIntensity()));
+    grid = expand(grid, activityTau, (c, v) -> c.withJoin(c.joinThreshold(), c.textWeight(), c.timeWeight(), v,
+        c.newTopicIntensity()));
+    grid = expand(grid, newIntensity, (c, v) -> c.withJoin(c.joinThreshold(), c.textWeight(), c.timeWeight(),
+        c.activityTauMinutes(), v));
+    grid = expand(grid, evidence, ClusterSettings::withEvidence);
+    grid = expand(grid, veto, ClusterSettings::withVeto);
+    grid = expand(grid, merge, ClusterSettings::withMerge);
     if (!sweep) {
+      if (grid.size() != 1) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "several values given for a setting: add --sweep to score each combination");
+      }
       long t1 = System.nanoTime();
-      ClusteringScores scores = eval.run(posts, base);
+      ClusteringScores scores = eval.run(posts, grid.get(0));
       LOG.info("clustered {} posts in {} ms", posts.size(), (System.nanoTime() - t1) / 1_000_000);
       System.out.println(scores.toJson());
       return 0;
@@ -85,27 +95,34 @@ public final class EvalClusterCommand implements CliCommand {
     StringBuilder all = new StringBuilder();
     String best = null;
     double bestF = -1;
-    for (double j : new double[] {0.2, 0.3, 0.4}) {
-      for (double tw : new double[] {0.5, 1.0, 2.0}) {
-        for (double tau : new double[] {10, 30, 90}) {
-          for (double mu : new double[] {0.1, 0.3, 1.0}) {
-            for (double ev : new double[] {2, 4, 8}) {
-              ClusterSettings s = base.withJoin(j, base.textWeight(), tw, tau, mu).withEvidence(ev);
-              ClusteringScores r = eval.run(posts, s);
-              String one = String.format(Locale.ROOT, "{\"join\":%.2f,\"time_weight\":%.2f,\"activity_tau\":%.0f,"
-                  + "\"new_intensity\":%.2f,\"evidence\":%.1f,\"scores\":%s}", j, tw, tau, mu, ev, r.toJson());
-              LOG.info(one);
-              all.append(all.length() == 0 ? "" : ",").append(one);
-              if (r.bcubedF1() > bestF) {
-                bestF = r.bcubedF1();
-                best = one;
-              }
-            }
-          }
-        }
+    for (ClusterSettings s : grid) {
+      ClusteringScores r = eval.run(posts, s);
+      String one = String.format(Locale.ROOT, "{\"join\":%.2f,\"time_weight\":%.2f,\"activity_tau\":%.1f,"
+          + "\"new_intensity\":%.2f,\"evidence\":%.1f,\"veto\":%.2f,\"merge\":%.2f,\"scores\":%s}",
+          s.joinThreshold(), s.timeWeight(), s.activityTauMinutes(), s.newTopicIntensity(), s.evidenceMass(),
+          s.textVeto(), s.mergeThreshold(), r.toJson());
+      LOG.info(one);
+      all.append(all.length() == 0 ? "" : ",").append(one);
+      if (r.bcubedF1() > bestF) {
+        bestF = r.bcubedF1();
+        best = one;
       }
     }
     System.out.println("{\"best\":" + best + ",\"all\":[" + all + "]}");
     return 0;
+  }
+
+  private static List<ClusterSettings> expand(List<ClusterSettings> grid, List<Double> values,
+      java.util.function.BiFunction<ClusterSettings, Double, ClusterSettings> with) {
+    if (values == null || values.isEmpty()) {
+      return grid;
+    }
+    List<ClusterSettings> out = new ArrayList<>();
+    for (ClusterSettings c : grid) {
+      for (double v : values) {
+        out.add(with.apply(c, v));
+      }
+    }
+    return out;
   }
 }
