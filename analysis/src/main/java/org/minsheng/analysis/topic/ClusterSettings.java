@@ -28,6 +28,8 @@ import java.io.Serializable;
  * @param entityBoost term frequency multiplier of people, places, organisations
  * @param textVeto how far a content-rich post that matches a topic's words poorly discounts that topic's time prior
  *     (0 = not at all, 1 = fully): a long post about something else is a new event, however busy the thread
+ * @param quietTauMinutes e-folding time of a topic's time prior over the quiet gap since its last post (a thread
+ *     that fell silent stops attracting reactions however active it was)
  * @param evidenceMass content mass at which a post counts as ~63% evidence: {@code 1 - exp(-mass / evidenceMass)}
  */
 public record ClusterSettings(
@@ -52,37 +54,45 @@ public record ClusterSettings(
     double dfHalfLifeDocs,
     double entityBoost,
     double evidenceMass,
-    double textVeto) implements Serializable {
+    double textVeto,
+    double quietTauMinutes) implements Serializable {
 
   public static ClusterSettings defaults() {
     return new ClusterSettings(0.30, 1.0, 0.6, 360, 10, 0.6, 720, 0.75, 64, 16, 8, 64, 256, 2880, 20000, 200000,
-        32, 200000, 50000, 2.0, 4.0, 0.0);
+        32, 200000, 50000, 2.0, 4.0, 0.0, 1e9);
   }
 
   public ClusterSettings withMerge(double merge) {
     return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
         newTopicIntensity, centroidTauMinutes, merge, maxCentroidTerms, indexTermsPerTopic, recentTopics,
         maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto);
+        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes);
+  }
+
+  public ClusterSettings withQuietTau(double quiet) {
+    return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
+        newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
+        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
+        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quiet);
   }
 
   public ClusterSettings withVeto(double veto) {
     return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
         newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
         maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass, veto);
+        dfHalfLifeDocs, entityBoost, evidenceMass, veto, quietTauMinutes);
   }
 
   public ClusterSettings withEvidence(double mass) {
     return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
         newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
         maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, mass, textVeto);
+        dfHalfLifeDocs, entityBoost, mass, textVeto, quietTauMinutes);
   }
 
   public ClusterSettings withJoin(double join, double text, double time, double actTau, double newIntensity) {
     return new ClusterSettings(join, text, time, similarityTauMinutes, actTau, newIntensity, centroidTauMinutes,
         mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics, maxCandidates, maxPostingsPerTerm,
-        topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms, dfHalfLifeDocs, entityBoost, evidenceMass, textVeto);
+        topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms, dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes);
   }
 }

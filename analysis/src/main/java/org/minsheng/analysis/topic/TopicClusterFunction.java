@@ -101,6 +101,8 @@ public final class TopicClusterFunction extends KeyedProcessFunction<Integer, An
     if (!topics.isEmpty()) {
       // keep sweeping while topics live, so that they expire even when no more posts come
       ctx.timerService().registerEventTimeTimer(timestamp + flushMs);
+    } else {
+      postTopics.clear(); // every link points at an evicted topic
     }
   }
 

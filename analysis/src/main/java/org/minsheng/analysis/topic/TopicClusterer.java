@@ -47,6 +47,7 @@ public final class TopicClusterer {
   private final double actTauMs;
   private final double centroidTauMs;
   private final long ttlMs;
+  private final double quietTauMs;
 
   private final HashMap<String, LinkedHashSet<String>> index = new HashMap<>();
   private final HashMap<String, List<String>> indexedTerms = new HashMap<>();
@@ -65,6 +66,7 @@ public final class TopicClusterer {
     this.actTauMs = settings.activityTauMinutes() * 60_000;
     this.centroidTauMs = settings.centroidTauMinutes() * 60_000;
     this.ttlMs = (long) (settings.topicTtlMinutes() * 60_000);
+    this.quietTauMs = settings.quietTauMinutes() * 60_000;
   }
 
   /** Rebuilds the derived in-memory structures from the store (after a restore). */
@@ -212,7 +214,8 @@ public final class TopicClusterer {
 
   private double timeScore(TopicState c, long t) {
     double share = c.decayedActivity(t, actTauMs) / (totalActivityAt(t) + s.newTopicIntensity());
-    return s.timeWeight() * share;
+    double quiet = Math.exp(-Math.max(0, t - c.lastSeen) / quietTauMs);
+    return s.timeWeight() * share * quiet;
   }
 
   /** How much a post's own words say about its topic, in [0, 1). */

@@ -48,6 +48,9 @@ public final class EvalClusterCommand implements CliCommand {
   @Option(names = "--veto", split = ",", description = "topics.cluster.textVeto")
   List<Double> veto;
 
+  @Option(names = "--quiet-tau", split = ",", description = "topics.cluster.quietTauMinutes")
+  List<Double> quietTau;
+
   @Option(names = "--merge", split = ",", description = "topics.cluster.mergeThreshold")
   List<Double> merge;
 
@@ -81,6 +84,7 @@ public final class EvalClusterCommand implements CliCommand {
     grid = expand(grid, evidence, ClusterSettings::withEvidence);
     grid = expand(grid, veto, ClusterSettings::withVeto);
     grid = expand(grid, merge, ClusterSettings::withMerge);
+    grid = expand(grid, quietTau, ClusterSettings::withQuietTau);
     if (!sweep) {
       if (grid.size() != 1) {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
@@ -98,9 +102,10 @@ public final class EvalClusterCommand implements CliCommand {
     for (ClusterSettings s : grid) {
       ClusteringScores r = eval.run(posts, s);
       String one = String.format(Locale.ROOT, "{\"join\":%.2f,\"time_weight\":%.2f,\"activity_tau\":%.1f,"
-          + "\"new_intensity\":%.2f,\"evidence\":%.1f,\"veto\":%.2f,\"merge\":%.2f,\"scores\":%s}",
+          + "\"new_intensity\":%.2f,\"evidence\":%.1f,\"veto\":%.2f,\"merge\":%.2f,\"quiet_tau\":%.1f,"
+          + "\"scores\":%s}",
           s.joinThreshold(), s.timeWeight(), s.activityTauMinutes(), s.newTopicIntensity(), s.evidenceMass(),
-          s.textVeto(), s.mergeThreshold(), r.toJson());
+          s.textVeto(), s.mergeThreshold(), s.quietTauMinutes(), r.toJson());
       LOG.info(one);
       all.append(all.length() == 0 ? "" : ",").append(one);
       if (r.bcubedF1() > bestF) {
