@@ -8,15 +8,18 @@ public class DedupVerdict {
   public long originalTime;
   public String kind;
   public int distance;
+  /** Verdicts the post expects in all (its probe count). */
+  public int expected;
 
   public DedupVerdict() {}
 
-  public DedupVerdict(String postId, String originalId, long originalTime, String kind, int distance) {
+  public DedupVerdict(String postId, String originalId, long originalTime, String kind, int distance, int expected) {
     this.postId = postId;
     this.originalId = originalId;
     this.originalTime = originalTime;
     this.kind = kind;
     this.distance = distance;
+    this.expected = expected;
   }
 
   /** The better of two verdicts: a copy beats none, exact beats near, the earlier original wins. */

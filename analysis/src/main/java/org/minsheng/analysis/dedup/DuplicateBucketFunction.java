@@ -12,13 +12,14 @@ import org.apache.flink.util.Collector;
 
 /**
  * One duplicate bucket (keyed by bucket key): answers each probe with the earliest earlier post in the bucket that is
- * a copy (exact bucket: any; band bucket: Hamming distance ≤ max), then remembers the probe's post. Entries leave after
+ * a copy (exact bucket: any; band bucket: Hamming distance ≤ max; sentence bucket: sketches overlap enough), then
+ * remembers the probe's post. Entries leave after
  * the TTL in event time (one timer per entry), so an idle bucket's state and timers fall to zero. A bucket holds at most
  * {@code maxBucketEntries} posts.
  */
 public final class DuplicateBucketFunction extends KeyedProcessFunction<String, DedupProbe, DedupVerdict> {
   private final DedupSettings settings;
-  private transient MapState<String, long[]> entries; // postId -> {simhash, eventTime}
+  private transient MapState<String, long[]> entries; // postId -> {simhash, eventTime, sketch...}
   private transient ValueState<Integer> size;
 
   public DuplicateBucketFunction(DedupSettings settings) {
@@ -42,7 +43,11 @@ public final class DuplicateBucketFunction extends KeyedProcessFunction<String, 
       }
       long[] v = e.getValue();
       int d = SimHash.distance(v[0], p.simhash);
-      boolean copy = p.exact || d <= settings.maxDistance();
+      boolean copy = switch (p.kind) {
+        case DedupProbeSplitter.EXACT -> true;
+        case DedupProbeSplitter.BAND -> d <= settings.maxDistance();
+        default -> SentenceSketch.reprints(p.sketch, java.util.Arrays.copyOfRange(v, 2, v.length));
+      };
       // the earliest copy published no later than the probe (ties: the one already here)
       if (copy && v[1] <= p.eventTime && v[1] < bestTime) {
         bestId = e.getKey();
@@ -51,11 +56,16 @@ public final class DuplicateBucketFunction extends KeyedProcessFunction<String, 
       }
     }
     out.collect(bestId == null
-        ? new DedupVerdict(p.postId, null, 0, null, 0)
-        : new DedupVerdict(p.postId, bestId, bestTime, p.exact ? "exact" : "near", bestD));
+        ? new DedupVerdict(p.postId, null, 0, null, 0, p.probes)
+        : new DedupVerdict(p.postId, bestId, bestTime, DedupProbeSplitter.EXACT.equals(p.kind) ? "exact" : "near",
+            bestD, p.probes));
     int n = size.value() == null ? 0 : size.value();
     if (n < settings.maxBucketEntries() && !entries.contains(p.postId)) {
-      entries.put(p.postId, new long[] {p.simhash, p.eventTime});
+      long[] v = new long[2 + p.sketch.length];
+      v[0] = p.simhash;
+      v[1] = p.eventTime;
+      System.arraycopy(p.sketch, 0, v, 2, p.sketch.length);
+      entries.put(p.postId, v);
       size.update(n + 1);
       ctx.timerService().registerEventTimeTimer(p.eventTime + settings.ttlMs());
     }

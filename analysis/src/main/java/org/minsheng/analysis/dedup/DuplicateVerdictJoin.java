@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by post id: waits for the post and its {@value DedupProbeSplitter#PROBES} bucket verdicts, keeps the best
+ * Keyed by post id: waits for the post and all its bucket verdicts (the count travels in each verdict), keeps the best
  * (exact over near, earliest original), fills {@code simhash}, {@code duplicateOf}, {@code duplicateKind} and emits the
  * post; a reprint also goes to {@link #REPRINTS} for the original's document. State is cleared on emit. An event-time
  * timer at the post's time is the fallback: verdicts travel with the post's watermark, so by then all have arrived
@@ -24,12 +24,14 @@ public final class DuplicateVerdictJoin extends KeyedCoProcessFunction<String, A
   private transient ValueState<AnalyzedPost> post;
   private transient ValueState<DedupVerdict> best;
   private transient ValueState<Integer> received;
+  private transient ValueState<Integer> expected;
 
   @Override
   public void open(OpenContext ctx) {
     post = getRuntimeContext().getState(new ValueStateDescriptor<>("post", AnalyzedPost.class));
     best = getRuntimeContext().getState(new ValueStateDescriptor<>("best", DedupVerdict.class));
     received = getRuntimeContext().getState(new ValueStateDescriptor<>("received", Integer.class));
+    expected = getRuntimeContext().getState(new ValueStateDescriptor<>("expected", Integer.class));
   }
 
   @Override
@@ -44,6 +46,7 @@ public final class DuplicateVerdictJoin extends KeyedCoProcessFunction<String, A
   public void processElement2(DedupVerdict v, Context ctx, Collector<AnalyzedPost> out) throws Exception {
     best.update(DedupVerdict.better(best.value(), v));
     received.update((received.value() == null ? 0 : received.value()) + 1);
+    expected.update(v.expected);
     emitWhenComplete(ctx, out);
   }
 
@@ -51,19 +54,21 @@ public final class DuplicateVerdictJoin extends KeyedCoProcessFunction<String, A
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AnalyzedPost> out) throws Exception {
     if (post.value() != null) {
       LOG.warn("post {} emitted with {} of {} duplicate verdicts (late post)", ctx.getCurrentKey(),
-          received.value() == null ? 0 : received.value(), DedupProbeSplitter.PROBES);
+          received.value() == null ? 0 : received.value(), expected.value() == null ? "?" : expected.value());
       emit(post.value(), ctx, out);
     } else {
       // verdicts without their post: the post was late or failed upstream; nothing to attach them to
       best.clear();
       received.clear();
+      expected.clear();
     }
   }
 
   private void emitWhenComplete(Context ctx, Collector<AnalyzedPost> out) throws Exception {
     AnalyzedPost p = post.value();
     Integer n = received.value();
-    if (p != null && n != null && n >= DedupProbeSplitter.PROBES) {
+    Integer want = expected.value();
+    if (p != null && n != null && want != null && n >= want) {
       ctx.timerService().deleteEventTimeTimer(p.post.publishedAt().toEpochMilli());
       emit(p, ctx, out);
     }
@@ -81,5 +86,6 @@ public final class DuplicateVerdictJoin extends KeyedCoProcessFunction<String, A
     post.clear();
     best.clear();
     received.clear();
+    expected.clear();
   }
 }

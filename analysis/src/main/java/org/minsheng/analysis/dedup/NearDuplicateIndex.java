@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class NearDuplicateIndex {
   /** A post seen before. */
-  public record Seen(String id, long simhash, long time) {}
+  public record Seen(String id, long simhash, long time, long[] sketch) {}
 
   /** Verdict: the earliest copy and how it matched, or none. */
   public record Match(String originalId, String kind, int distance) {}
@@ -25,17 +25,20 @@ public final class NearDuplicateIndex {
   }
 
   /** Finds the post's earliest copy, then remembers the post. */
-  public Match checkAndAdd(String id, String contentKey, long simhash, long time) {
-    Match m = find(contentKey, simhash);
-    Seen self = new Seen(id, simhash, time);
+  public Match checkAndAdd(String id, String contentKey, long simhash, long[] sketch, long time) {
+    Match m = find(contentKey, simhash, sketch);
+    Seen self = new Seen(id, simhash, time, sketch);
     exact.putIfAbsent(contentKey, self);
     for (int i = 0; i < Bands.COUNT; i++) {
       buckets.computeIfAbsent(Bands.key(simhash, i), k -> new ArrayList<>()).add(self);
     }
+    for (long h : sketch) {
+      buckets.computeIfAbsent(SentenceSketch.key(h), k -> new ArrayList<>()).add(self);
+    }
     return m;
   }
 
-  public Match find(String contentKey, long simhash) {
+  public Match find(String contentKey, long simhash, long[] sketch) {
     Seen e = exact.get(contentKey);
     if (e != null) {
       return new Match(e.id(), "exact", SimHash.distance(e.simhash(), simhash));
@@ -52,6 +55,18 @@ public final class NearDuplicateIndex {
         if (d <= maxDistance && (best == null || s.time() < best.time())) {
           best = s;
           bestD = d;
+        }
+      }
+    }
+    for (long h : sketch) {
+      List<Seen> bucket = buckets.get(SentenceSketch.key(h));
+      if (bucket == null) {
+        continue;
+      }
+      for (Seen s : bucket) {
+        if (SentenceSketch.reprints(sketch, s.sketch()) && (best == null || s.time() < best.time())) {
+          best = s;
+          bestD = SimHash.distance(s.simhash(), simhash);
         }
       }
     }

@@ -69,6 +69,13 @@ public record ClusterSettings(
         dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes);
   }
 
+  public ClusterSettings withSimilarityTau(double tau) {
+    return new ClusterSettings(joinThreshold, textWeight, timeWeight, tau, activityTauMinutes,
+        newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
+        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
+        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes);
+  }
+
   public ClusterSettings withQuietTau(double quiet) {
     return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
         newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,

@@ -46,7 +46,11 @@ class DuplicateOperatorsTest {
       }
     }
     List<DedupVerdict> verdicts = h.extractOutputValues();
-    assertEquals(20, verdicts.size(), "one verdict per post and bucket");
+    int probes = 0;
+    for (AnalyzedPost p : List.of(original, copy, near, other)) {
+      probes += probes(p).size();
+    }
+    assertEquals(probes, verdicts.size(), "one verdict per post and bucket");
     DedupVerdict forCopy = best(verdicts, "c");
     assertEquals("o", forCopy.originalId);
     assertEquals("exact", forCopy.kind);
@@ -74,6 +78,36 @@ class DuplicateOperatorsTest {
   }
 
   @Test
+  void shortReprintWithNewChromeIsFoundThroughItsSentences() throws Exception {
+    var h = new KeyedOneInputStreamOperatorTestHarness<String, DedupProbe, DedupVerdict>(
+        new KeyedProcessOperator<>(new DuplicateBucketFunction(SETTINGS)), p -> p.bucket, Types.STRING);
+    h.open();
+    AnalyzedPost original = post("o", 0, "weibo.com", "朋友 妈妈 在 公交 捡到 钱包 身份证 火车票 失主 转发");
+    AnalyzedPost reprint = post("r", 3, "news.x.cn", "来源 新华社 朋友 妈妈 在 公交 捡到 钱包 身份证 火车票 失主 转发 "
+        + "责任编辑 张伟");
+    // the texts as a site would lay them out: the reprint adds a dateline, a 来源 line and an editor line
+    original = withText(original, "朋友妈妈在公交捡到了个钱包，里面有两张身份证和三张火车票。春运期间不知道失主花了多少功夫买票，一定急疯了。");
+    reprint = withText(reprint, "本报讯（记者 王磊）\n来源：新华社\n朋友媽媽在公交撿到了個錢包，裏面有兩張身份證和三張火車票。"
+        + "春運期間不知道失主花了多少功夫買票，一定急瘋了。\n责任编辑：张伟");
+    for (AnalyzedPost p : List.of(original, reprint)) {
+      for (DedupProbe pr : probes(p)) {
+        h.processElement(new StreamRecord<>(pr, pr.eventTime));
+      }
+    }
+    DedupVerdict v = best(h.extractOutputValues(), "r");
+    assertEquals("o", v.originalId, "traditional script and new chrome, same sentences");
+    h.close();
+  }
+
+  private static AnalyzedPost withText(AnalyzedPost p, String text) {
+    AnalyzedPost a = new AnalyzedPost(p.post.toBuilder().text(text).build());
+    a.normalisedText = text;
+    a.tokens = p.tokens;
+    a.pos = p.pos;
+    return a;
+  }
+
+  @Test
   void verdictJoinWaitsForAllVerdictsAndClearsItsState() throws Exception {
     var h = new KeyedTwoInputStreamOperatorTestHarness<String, AnalyzedPost, DedupVerdict, AnalyzedPost>(
         new KeyedCoProcessOperator<>(new DuplicateVerdictJoin()), AnalyzedPost::id, v -> v.postId, Types.STRING);
@@ -81,11 +115,13 @@ class DuplicateOperatorsTest {
     AnalyzedPost reprint = post("c", 5, "news.b.cn", WORDS);
     long t = reprint.post.publishedAt().toEpochMilli();
     h.processElement1(new StreamRecord<>(reprint, t));
-    for (int i = 0; i < DedupProbeSplitter.PROBES - 1; i++) {
-      h.processElement2(new StreamRecord<>(new DedupVerdict("c", i == 2 ? "o" : null, millis(0), "near", 2), t));
+    int expected = 5;
+    for (int i = 0; i < expected - 1; i++) {
+      h.processElement2(new StreamRecord<>(
+          new DedupVerdict("c", i == 2 ? "o" : null, millis(0), "near", 2, expected), t));
     }
     assertEquals(0, h.extractOutputValues().size(), "waits for the last verdict");
-    h.processElement2(new StreamRecord<>(new DedupVerdict("c", "o", millis(0), "exact", 0), t));
+    h.processElement2(new StreamRecord<>(new DedupVerdict("c", "o", millis(0), "exact", 0, expected), t));
     List<AnalyzedPost> out = h.extractOutputValues();
     assertEquals(1, out.size());
     assertEquals("o", out.get(0).duplicateOf);

@@ -51,6 +51,9 @@ public final class EvalClusterCommand implements CliCommand {
   @Option(names = "--quiet-tau", split = ",", description = "topics.cluster.quietTauMinutes")
   List<Double> quietTau;
 
+  @Option(names = "--similarity-tau", split = ",", description = "topics.cluster.similarityTauMinutes")
+  List<Double> similarityTau;
+
   @Option(names = "--merge", split = ",", description = "topics.cluster.mergeThreshold")
   List<Double> merge;
 
@@ -85,6 +88,7 @@ public final class EvalClusterCommand implements CliCommand {
     grid = expand(grid, veto, ClusterSettings::withVeto);
     grid = expand(grid, merge, ClusterSettings::withMerge);
     grid = expand(grid, quietTau, ClusterSettings::withQuietTau);
+    grid = expand(grid, similarityTau, ClusterSettings::withSimilarityTau);
     if (!sweep) {
       if (grid.size() != 1) {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
@@ -103,9 +107,9 @@ public final class EvalClusterCommand implements CliCommand {
       ClusteringScores r = eval.run(posts, s);
       String one = String.format(Locale.ROOT, "{\"join\":%.2f,\"time_weight\":%.2f,\"activity_tau\":%.1f,"
           + "\"new_intensity\":%.2f,\"evidence\":%.1f,\"veto\":%.2f,\"merge\":%.2f,\"quiet_tau\":%.1f,"
-          + "\"scores\":%s}",
+          + "\"similarity_tau\":%.0f,\"scores\":%s}",
           s.joinThreshold(), s.timeWeight(), s.activityTauMinutes(), s.newTopicIntensity(), s.evidenceMass(),
-          s.textVeto(), s.mergeThreshold(), s.quietTauMinutes(), r.toJson());
+          s.textVeto(), s.mergeThreshold(), s.quietTauMinutes(), s.similarityTauMinutes(), r.toJson());
       LOG.info(one);
       all.append(all.length() == 0 ? "" : ",").append(one);
       if (r.bcubedF1() > bestF) {
