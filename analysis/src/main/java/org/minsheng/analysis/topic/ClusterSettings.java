@@ -26,8 +26,9 @@ import java.io.Serializable;
  * @param dfMaxTerms vocabulary of the streaming document frequencies
  * @param dfHalfLifeDocs half-life of document frequencies, in documents
  * @param entityBoost term frequency multiplier of people, places, organisations
- * @param textVeto how far a content-rich post that matches a topic's words poorly discounts that topic's time prior
- *     (0 = not at all, 1 = fully): a long post about something else is a new event, however busy the thread
+ * @param textVeto how far a topic's time prior is withdrawn when another topic matches the post's words clearly
+ *     better (by 0.3 cosine, scaled by the post's content evidence); 0 = never, 1 = fully. Without it, the busiest
+ *     thread of a quiet hour would swallow a post plainly about another live story
  * @param quietTauMinutes e-folding time of a topic's time prior over the quiet gap since its last post (a thread
  *     that fell silent stops attracting reactions however active it was)
  * @param evidenceMass content mass at which a post counts as ~63% evidence: {@code 1 - exp(-mass / evidenceMass)}

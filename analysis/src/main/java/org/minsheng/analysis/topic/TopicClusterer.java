@@ -38,8 +38,8 @@ public final class TopicClusterer {
   public static final String VIA_SIMILAR = "similar";
   public static final String VIA_NEW = "new";
 
-  /** Similarity from which a post's words no longer veto a topic's time prior. */
-  static final double VETO_SIMILARITY = 0.2;
+  /** Similarity lead of another topic at which a topic's time prior is fully withdrawn (times textVeto). */
+  static final double VETO_MARGIN = 0.3;
 
   private final ClusterSettings s;
   private final TopicStore store;
@@ -125,14 +125,26 @@ public final class TopicClusterer {
       excitation = 1;
     } else {
       topic = null;
+      // first the words: each candidate's similarity, and the best of them
+      List<TopicState> cands = new ArrayList<>();
+      List<Double> sims = new ArrayList<>();
+      double bestSim = 0;
       for (String id : candidates(p)) {
         TopicState c = store.get(id);
         if (c == null || c.mergedInto != null) {
           continue;
         }
         double sim = cosine(p.vector(), c.centroid);
+        cands.add(c);
+        sims.add(sim);
+        bestSim = Math.max(bestSim, sim);
+      }
+      // then time: a topic's time prior is withdrawn when another topic matches the post's words clearly better
+      for (int i = 0; i < cands.size(); i++) {
+        TopicState c = cands.get(i);
+        double sim = sims.get(i);
         double text = textScore(sim, p, c, t);
-        double veto = 1 - s.textVeto() * evidence(p) * Math.max(0, 1 - sim / VETO_SIMILARITY);
+        double veto = 1 - s.textVeto() * Math.min(1, Math.max(0, bestSim - sim) / VETO_MARGIN) * evidence(p);
         double sc = text + timeScore(c, t) * veto;
         if (sc > bestScore) {
           bestScore = sc;

@@ -49,14 +49,15 @@ class TopicClusterFunctionTest {
   @Test
   void burstFormsOneTopicRepliesFollowParentSpamStaysOut() throws Exception {
     var h = harness();
-    // two unrelated stories, interleaved, and a reply with no words of its own
+    // a burst about one story, a quiet half hour, a burst about another, a late reply to the first with no words of
+    // its own, and a spam page copying the first story's words
     feed(h, post("a1", 0, "news.a.cn", "武汉大学/nt 牌坊 拆除 校友 历史 建筑"));
-    feed(h, post("b1", 1, "news.b.cn", "高铁 票价 上调 铁路局/nt 春运 乘客"));
     feed(h, post("a2", 2, "bbs.c.cn", "武汉大学/nt 牌坊 拆除 抗议 校友"));
-    feed(h, post("b2", 3, "news.d.cn", "春运 高铁 票价 乘客 不满"));
     feed(h, post("a3", 4, "weibo.com", "牌坊 拆除 历史 武汉大学/nt"));
-    feed(h, post("r1", 5, "weibo.com", "顶", "b1"));
-    AnalyzedPost spam = post("s1", 5, "farm.cn", "武汉大学/nt 牌坊 拆除 国产 精品");
+    feed(h, post("b1", 35, "news.b.cn", "高铁 票价 上调 铁路局/nt 春运 乘客"));
+    feed(h, post("b2", 36, "news.d.cn", "春运 高铁 票价 乘客 不满"));
+    feed(h, post("r1", 37, "weibo.com", "顶", "a1"));
+    AnalyzedPost spam = post("s1", 38, "farm.cn", "武汉大学/nt 牌坊 拆除 国产 精品");
     spam.spam = true;
     feed(h, spam);
 
@@ -66,24 +67,24 @@ class TopicClusterFunctionTest {
     assertEquals(topicOf.get("a1"), topicOf.get("a3"));
     assertEquals(topicOf.get("b1"), topicOf.get("b2"));
     assertNotEquals(topicOf.get("a1"), topicOf.get("b1"));
-    assertEquals(topicOf.get("b1"), topicOf.get("r1"), "a reply joins its parent's topic");
+    assertEquals(topicOf.get("a1"), topicOf.get("r1"), "a reply joins its parent's topic");
     assertEquals("null", topicOf.get("s1"), "spam is emitted but joins no topic");
 
-    // the flush at minute 5 writes both topics
-    h.processWatermark(millis(5));
+    // the flush at minute 40 writes both topics
+    h.processWatermark(millis(40));
     List<TopicUpdate> updates = new ArrayList<>();
     h.getSideOutput(TopicClusterFunction.TOPICS).forEach(r -> updates.add(r.getValue()));
     TopicUpdate a = updates.stream().filter(u -> u.topicId.equals(topicOf.get("a1"))).findFirst().orElseThrow();
-    assertEquals(3, a.postCount);
+    assertEquals(4, a.postCount);
     assertEquals("a1", a.firstPostId);
     assertTrue(a.keywords.contains("牌坊"), a.keywords.toString());
     assertEquals(List.of("news.a.cn", "bbs.c.cn", "weibo.com"), a.sites);
-    assertEquals(3, a.negative);
+    assertEquals(4, a.negative);
     assertNull(a.mergedInto);
     assertEquals(2, updates.size());
 
     // quiet for longer than the 60-minute TTL: topics evicted, state and timers back to zero
-    h.processWatermark(millis(5 + 70));
+    h.processWatermark(millis(40 + 70));
     assertEquals(0, h.numKeyedStateEntries(), "no topic, link or dirty mark left");
     assertEquals(0, h.numEventTimeTimers());
     h.close();
