@@ -168,6 +168,10 @@ public final class TopicClusterer {
     update(topic, p, VIA_REPRINT.equals(via), excitation);
     store.rememberPost(p.postId(), topic.topicId, t);
     List<String> merged = opened ? List.of() : mergeConverging(topic);
+    if (opened && live > s.maxLiveTopics()) {
+      evicted = new ArrayList<>(evicted);
+      evicted.addAll(evict());
+    }
     return new Assignment(topic.topicId, opened, via, bestScore, merged, evicted);
   }
 

@@ -19,6 +19,26 @@ public final class ClusterEvaluation {
     this.stopwords = stopwords;
   }
 
+  /**
+   * The time-only baseline of DESIGN.md: a post opens a new cluster when no post came in the previous
+   * {@code gapMinutes}, else joins the current one.
+   */
+  public static ClusteringScores timeGapBaseline(List<EventPost> posts, double gapMinutes) {
+    List<String> gold = new ArrayList<>(posts.size());
+    List<String> predicted = new ArrayList<>(posts.size());
+    long last = Long.MIN_VALUE;
+    int cluster = 0;
+    for (EventPost p : posts) {
+      if (last == Long.MIN_VALUE || p.time() - last > gapMinutes * 60) {
+        cluster++;
+      }
+      last = p.time();
+      gold.add(p.eventId());
+      predicted.add("g" + cluster);
+    }
+    return ClusteringScores.of(gold, predicted);
+  }
+
   public ClusteringScores run(List<EventPost> posts, ClusterSettings settings) {
     InMemoryTopicStore store = new InMemoryTopicStore(settings.maxPostLinks());
     TopicAssigner assigner = new TopicAssigner(settings, store, stopwords);

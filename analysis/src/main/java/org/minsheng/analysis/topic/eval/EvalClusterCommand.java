@@ -57,6 +57,10 @@ public final class EvalClusterCommand implements CliCommand {
   @Option(names = "--merge", split = ",", description = "topics.cluster.mergeThreshold")
   List<Double> merge;
 
+  @Option(names = "--baseline-gap-minutes",
+      description = "score the time-only baseline instead (new cluster after this many quiet minutes)")
+  Double baselineGap;
+
   @Option(names = "--sweep", description = "score every combination of the listed values; prints the best and all")
   boolean sweep;
 
@@ -73,6 +77,10 @@ public final class EvalClusterCommand implements CliCommand {
     List<EventPost> posts = reader.read(input, which);
     LOG.info("read {} posts ({} lines rejected) from {} split {} in {} ms", posts.size(), reader.rejected(), input,
         which, (System.nanoTime() - t0) / 1_000_000);
+    if (baselineGap != null) {
+      System.out.println(ClusterEvaluation.timeGapBaseline(posts, baselineGap).toJson());
+      return 0;
+    }
     ClusterEvaluation eval = new ClusterEvaluation(Stopwords.bundled());
     ClusterSettings base = TopicSettings.fromDefaultsFile().cluster();
     List<ClusterSettings> grid = new ArrayList<>(List.of(base));
