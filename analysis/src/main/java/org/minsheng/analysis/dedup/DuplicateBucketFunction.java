@@ -1,12 +1,17 @@
 package org.minsheng.analysis.dedup;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -21,6 +26,7 @@ public final class DuplicateBucketFunction extends KeyedProcessFunction<String, 
   private final DedupSettings settings;
   private transient MapState<String, long[]> entries; // postId -> {simhash, eventTime, sketch...}
   private transient ValueState<Integer> size;
+  private transient MapState<Long, List<DedupProbe>> pending;
 
   public DuplicateBucketFunction(DedupSettings settings) {
     this.settings = settings;
@@ -30,10 +36,30 @@ public final class DuplicateBucketFunction extends KeyedProcessFunction<String, 
   public void open(OpenContext ctx) {
     entries = getRuntimeContext().getMapState(new MapStateDescriptor<>("entries", String.class, long[].class));
     size = getRuntimeContext().getState(new ValueStateDescriptor<>("size", Integer.class));
+    pending = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("pending", Types.LONG, new ListTypeInfo<>(DedupProbe.class)));
   }
 
+  /**
+   * Probes reach a bucket from every upstream subtask, out of order; they are answered in event-time order once the
+   * watermark passes, so that an original is always in the bucket before its copies arrive (late probes at once).
+   */
   @Override
   public void processElement(DedupProbe p, Context ctx, Collector<DedupVerdict> out) throws Exception {
+    if (p.eventTime <= ctx.timerService().currentWatermark()) {
+      answer(p, ctx, out);
+      return;
+    }
+    List<DedupProbe> at = pending.get(p.eventTime);
+    if (at == null) {
+      at = new ArrayList<>();
+    }
+    at.add(p);
+    pending.put(p.eventTime, at);
+    ctx.timerService().registerEventTimeTimer(p.eventTime);
+  }
+
+  private void answer(DedupProbe p, Context ctx, Collector<DedupVerdict> out) throws Exception {
     String bestId = null;
     long bestTime = Long.MAX_VALUE;
     int bestD = 0;
@@ -73,6 +99,14 @@ public final class DuplicateBucketFunction extends KeyedProcessFunction<String, 
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<DedupVerdict> out) throws Exception {
+    List<DedupProbe> due = pending.get(timestamp);
+    if (due != null) {
+      pending.remove(timestamp);
+      due.sort(Comparator.comparing(q -> q.postId));
+      for (DedupProbe p : due) {
+        answer(p, ctx, out);
+      }
+    }
     int n = size.value() == null ? 0 : size.value();
     Iterator<Map.Entry<String, long[]>> it = entries.iterator();
     while (it.hasNext()) {

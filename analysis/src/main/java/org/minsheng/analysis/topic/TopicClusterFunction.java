@@ -7,6 +7,8 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The clustering step in the job: one key ({@link #KEY}), so every post meets every live topic in one subtask (see
- * docs/TOPICS.md for why one subtask and its measured throughput). Fills {@code topicId} of every non-spam post and
+ * docs/TOPICS.md for why one subtask and its measured throughput). Posts are held until the watermark passes their
+ * time and clustered in event-time order (late ones at once). Fills {@code topicId} of every non-spam post and
  * emits it; emits {@link TopicUpdate}s of changed topics to {@link #TOPICS} once per {@code flushInterval} of event
  * time, which also drives eviction when posts stop arriving — so live topics, their state and the flush timer fall to
  * zero when the stream goes quiet for longer than the topic TTL.
@@ -36,6 +39,7 @@ public final class TopicClusterFunction extends KeyedProcessFunction<Integer, An
   private transient MapState<String, TopicState> topics;
   private transient MapState<String, String> postTopics;
   private transient MapState<String, Boolean> dirty;
+  private transient MapState<Long, List<AnalyzedPost>> pending;
   private transient TopicAssigner assigner;
   private transient boolean rebuilt;
 
@@ -55,17 +59,54 @@ public final class TopicClusterFunction extends KeyedProcessFunction<Integer, An
         .build());
     postTopics = getRuntimeContext().getMapState(links);
     dirty = getRuntimeContext().getMapState(new MapStateDescriptor<>("dirty", String.class, Boolean.class));
+    pending = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("pending", Types.LONG, new ListTypeInfo<>(AnalyzedPost.class)));
     assigner = new TopicAssigner(settings, new FlinkTopicStore(topics, postTopics), Stopwords.bundled());
     rebuilt = false;
   }
 
   @Override
   public void processElement(AnalyzedPost p, Context ctx, Collector<AnalyzedPost> out) throws Exception {
-    ensureRebuilt();
     if (p.spam) {
       out.collect(p); // stored and searchable, never a topic member
       return;
     }
+    long t = p.post.publishedAt().toEpochMilli();
+    if (t <= ctx.timerService().currentWatermark()) {
+      // late: its time has passed, cluster it now rather than hold it
+      assign(p, ctx.timerService(), out);
+      return;
+    }
+    // posts reach this one subtask from every upstream subtask, out of order: cluster them in event-time order (once
+    // the watermark passes), so that an original is always seen before its reprints and replies, and a replay
+    // produces the same topics
+    List<AnalyzedPost> at = pending.get(t);
+    if (at == null) {
+      at = new ArrayList<>();
+    }
+    at.add(p);
+    pending.put(t, at);
+    ctx.timerService().registerEventTimeTimer(t);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<AnalyzedPost> out) throws Exception {
+    List<AnalyzedPost> due = pending.get(timestamp);
+    if (due != null) {
+      pending.remove(timestamp);
+      due.sort(java.util.Comparator.comparing(AnalyzedPost::id));
+      for (AnalyzedPost p : due) {
+        assign(p, ctx.timerService(), out);
+      }
+    }
+    if (timestamp % flushMs == 0) {
+      flush(timestamp, ctx);
+    }
+  }
+
+  private void assign(AnalyzedPost p, org.apache.flink.streaming.api.TimerService timers, Collector<AnalyzedPost> out)
+      throws Exception {
+    ensureRebuilt();
     long t = p.post.publishedAt().toEpochMilli();
     TopicAssigner.Result r = assigner.assign(input(p, t));
     Assignment a = r.assignment();
@@ -79,11 +120,10 @@ public final class TopicClusterFunction extends KeyedProcessFunction<Integer, An
       dirty.remove(e);
     }
     out.collect(p);
-    ctx.timerService().registerEventTimeTimer((Math.floorDiv(t, flushMs) + 1) * flushMs);
+    timers.registerEventTimeTimer((Math.floorDiv(t, flushMs) + 1) * flushMs);
   }
 
-  @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<AnalyzedPost> out) throws Exception {
+  private void flush(long timestamp, OnTimerContext ctx) throws Exception {
     ensureRebuilt();
     List<String> ids = new ArrayList<>();
     dirty.keys().forEach(ids::add);

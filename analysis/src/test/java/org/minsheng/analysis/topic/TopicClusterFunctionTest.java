@@ -60,7 +60,11 @@ class TopicClusterFunctionTest {
     AnalyzedPost spam = post("s1", 38, "farm.cn", "武汉大学/nt 牌坊 拆除 国产 精品");
     spam.spam = true;
     feed(h, spam);
+    assertEquals(List.of("s1"), h.extractOutputValues().stream().map(AnalyzedPost::id).toList(),
+        "spam passes at once, the rest waits for the watermark");
+    assertTrue(h.numEventTimeTimers() > 0);
 
+    h.processWatermark(millis(39));
     Map<String, String> topicOf = h.extractOutputValues().stream()
         .collect(Collectors.toMap(AnalyzedPost::id, p -> String.valueOf(p.topicId)));
     assertEquals(topicOf.get("a1"), topicOf.get("a2"));
@@ -74,14 +78,15 @@ class TopicClusterFunctionTest {
     h.processWatermark(millis(40));
     List<TopicUpdate> updates = new ArrayList<>();
     h.getSideOutput(TopicClusterFunction.TOPICS).forEach(r -> updates.add(r.getValue()));
-    TopicUpdate a = updates.stream().filter(u -> u.topicId.equals(topicOf.get("a1"))).findFirst().orElseThrow();
+    TopicUpdate a = updates.stream().filter(u -> u.topicId.equals(topicOf.get("a1")))
+        .reduce((first, second) -> second).orElseThrow();
     assertEquals(4, a.postCount);
     assertEquals("a1", a.firstPostId);
     assertTrue(a.keywords.contains("牌坊"), a.keywords.toString());
     assertEquals(List.of("news.a.cn", "bbs.c.cn", "weibo.com"), a.sites);
     assertEquals(4, a.negative);
     assertNull(a.mergedInto);
-    assertEquals(2, updates.size());
+    assertEquals(2, updates.stream().map(u -> u.topicId).distinct().count());
 
     // quiet for longer than the 60-minute TTL: topics evicted, state and timers back to zero
     h.processWatermark(millis(40 + 70));
