@@ -1,0 +1,124 @@
+package org.minsheng.analysis.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.minsheng.analysis.model.AnalyzedPost;
+import org.minsheng.analysis.model.DeadLetter;
+import org.minsheng.analysis.sink.ElasticsearchSink;
+import org.minsheng.analysis.sink.PostDocumentConverter;
+import org.minsheng.analysis.source.PostsSource;
+import org.minsheng.analysis.source.SpoolDirectorySource;
+import org.minsheng.config.Settings;
+import org.minsheng.es.EsConnection;
+import org.minsheng.es.EsSettings;
+import org.minsheng.es.IndexNames;
+import org.minsheng.es.IndexTemplates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the real job: the spool directory source and the Elasticsearch sinks, from {@code minsheng-analysis.yaml}
+ * (connection details other than the URL, and the index prefix, from {@code minsheng-elasticsearch.yaml}).
+ *
+ * <ul>
+ *   <li>{@link #main(String[])}: for {@code flink run} on a cluster (or a local run from an IDE); blocks.</li>
+ *   <li>{@link #startLocal(AnalysisConfig)} / {@link #stop(JobClient, Duration)}: for the {@code ./minsheng demo}
+ *       launcher, which runs the job on an in-process MiniCluster next to Elasticsearch and the API. The MiniCluster
+ *       shuts down when the job ends, so cancelling the job releases everything.</li>
+ * </ul>
+ */
+public final class AnalysisMain {
+  private static final Logger LOG = LoggerFactory.getLogger(AnalysisMain.class);
+
+  private AnalysisMain() {}
+
+  /** Arguments: optionally one user YAML file layered over the defaults. */
+  public static void main(String[] args) throws Exception {
+    if (args.length > 1) {
+      throw new IllegalArgumentException("usage: AnalysisMain [config.yaml]");
+    }
+    Path userFile = args.length == 1 ? Path.of(args[0]) : null;
+    AnalysisConfig config = AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, userFile, System.getenv()));
+    StreamExecutionEnvironment env = Environments.current(config);
+    job(config).build(env);
+    env.execute(MinshengJob.JOB_NAME);
+  }
+
+  /**
+   * Starts the job on an in-process MiniCluster ({@code analysis.parallelism} slots) and returns at once; the index
+   * templates are applied first so the monthly post indices get their mappings. Stop it with
+   * {@link #stop(JobClient, Duration)}.
+   */
+  public static JobClient startLocal(AnalysisConfig config) throws Exception {
+    StreamExecutionEnvironment env = Environments.local(config);
+    job(config).build(env);
+    JobClient client = env.executeAsync(MinshengJob.JOB_NAME);
+    LOG.info("analysis job {} started on a local MiniCluster (parallelism {}): spool {} → Elasticsearch {}",
+        client.getJobID(), config.parallelism(), config.spoolDirectory(), config.elasticsearchUrl());
+    return client;
+  }
+
+  /**
+   * Cancels the job and waits until it has ended (for a job from {@link #startLocal}, its MiniCluster shuts down with
+   * it). A job that had already ended is fine.
+   */
+  public static void stop(JobClient client, Duration timeout) throws Exception {
+    long millis = timeout.toMillis();
+    try {
+      client.cancel().get(millis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      LOG.info("analysis job {}: cancel not needed or refused ({}), waiting for its end", client.getJobID(),
+          e.getCause() == null ? e : e.getCause().toString());
+    }
+    try {
+      client.getJobExecutionResult().get(millis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      // the normal outcome of a cancelled job: its result future fails with the cancellation
+      LOG.debug("analysis job {} ended: {}", client.getJobID(), e.getCause() == null ? e : e.getCause().toString());
+    } catch (TimeoutException e) {
+      throw new TimeoutException("analysis job " + client.getJobID() + " did not stop within " + timeout);
+    }
+    LOG.info("analysis job {} stopped", client.getJobID());
+  }
+
+  /** The job with the configured source, Elasticsearch sinks and settings; applies the index templates first. */
+  public static MinshengJob job(AnalysisConfig config) {
+    Settings es = EsSettings.loadDefaults();
+    EsSettings connection = EsSettings.from(es).withUrl(config.elasticsearchUrl());
+    IndexTemplates templates = IndexTemplates.from(es);
+    try (EsConnection c = EsConnection.open(connection)) {
+      templates.apply(c.client());
+    }
+    return job(config, source(config), connection, templates.names());
+  }
+
+  /** The job over {@code source}, writing to the cluster at {@code connection} (templates already applied). */
+  public static MinshengJob job(AnalysisConfig config, PostsSource source, EsSettings connection, IndexNames names) {
+    ElasticsearchSink<AnalyzedPost> posts = ElasticsearchSink.<AnalyzedPost>builder()
+        .connection(connection)
+        .converter(new PostDocumentConverter(names.posts(), Clock.systemUTC()))
+        .deadLetterIndex(names.deadLetters())
+        .build();
+    ElasticsearchSink<DeadLetter> deadLetters = ElasticsearchSink.<DeadLetter>builder()
+        .connection(connection)
+        .converter(new org.minsheng.analysis.sink.DeadLetterDocumentConverter(names.deadLetters()))
+        .deadLetterIndex(names.deadLetters())
+        .build();
+    return new MinshengJob(source, posts, deadLetters, config.job());
+  }
+
+  /** The source named by {@code handoff.type}. */
+  public static PostsSource source(AnalysisConfig config) {
+    if (!"spool".equals(config.handoffType())) {
+      throw new IllegalArgumentException("handoff.type '" + config.handoffType()
+          + "' is not supported by the analysis job yet (supported: spool)");
+    }
+    return SpoolDirectorySource.continuous(config.spoolDirectory(), config.discoveryInterval());
+  }
+}

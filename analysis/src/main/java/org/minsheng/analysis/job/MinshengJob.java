@@ -1,0 +1,92 @@
+package org.minsheng.analysis.job;
+
+import java.util.Objects;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.minsheng.analysis.model.AnalyzedPost;
+import org.minsheng.analysis.model.DeadLetter;
+import org.minsheng.analysis.nlp.SegmentFunction;
+import org.minsheng.analysis.nlp.SentimentFunction;
+import org.minsheng.analysis.normalise.NormaliseFunction;
+import org.minsheng.analysis.parse.ParsePostFunction;
+import org.minsheng.analysis.source.PostsSource;
+
+/**
+ * The Minsheng analysis job. This class only declares the topology; the source, the sinks and the settings come in
+ * through the constructor ({@link AnalysisMain} plugs in the spool directory and Elasticsearch, tests plug in theirs).
+ *
+ * <pre>
+ * raw lines ─► parse + validate ─┬─► event time ─► normalise ─► segment ─► sentiment ─► post sink
+ *                                └─► dead letters ───────────────────────────────────► dead-letter sink
+ * </pre>
+ *
+ * Every operator has a stable {@code uid} (so savepoints survive changes to the graph) and a readable name.
+ */
+public final class MinshengJob {
+  public static final String JOB_NAME = "minsheng-analysis";
+
+  /** Operator uids: part of the savepoint compatibility contract, never rename. */
+  public static final class Uids {
+    public static final String SOURCE = "posts-source";
+    public static final String PARSE = "parse";
+    public static final String EVENT_TIME = "event-time";
+    public static final String NORMALISE = "normalise";
+    public static final String SEGMENT = "segment";
+    public static final String SENTIMENT = "sentiment";
+    public static final String POST_SINK = "posts-sink";
+    public static final String DEAD_LETTER_SINK = "dead-letters-sink";
+
+    private Uids() {}
+  }
+
+  private final PostsSource source;
+  private final Sink<AnalyzedPost> postSink;
+  private final Sink<DeadLetter> deadLetterSink;
+  private final JobSettings settings;
+
+  public MinshengJob(PostsSource source, Sink<AnalyzedPost> postSink, Sink<DeadLetter> deadLetterSink,
+      JobSettings settings) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.postSink = Objects.requireNonNull(postSink, "postSink");
+    this.deadLetterSink = Objects.requireNonNull(deadLetterSink, "deadLetterSink");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** Declares the job on {@code env} (checkpointing included); the caller executes it. */
+  public void build(StreamExecutionEnvironment env) {
+    env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+
+    DataStream<String> lines = env
+        .fromSource(source.rawLines(), WatermarkStrategy.noWatermarks(), "posts source (" + source.description() + ")")
+        .uid(Uids.SOURCE);
+
+    SingleOutputStreamOperator<AnalyzedPost> parsed = lines
+        .process(new ParsePostFunction(source.description()))
+        .uid(Uids.PARSE).name("parse + validate");
+
+    DataStream<AnalyzedPost> posts = parsed
+        .assignTimestampsAndWatermarks(WatermarkStrategy
+            .<AnalyzedPost>forBoundedOutOfOrderness(settings.maxOutOfOrderness())
+            .withTimestampAssigner(new PublishedAtTimestamps())
+            .withIdleness(settings.idleness()))
+        .uid(Uids.EVENT_TIME).name("event time (publishedAt)");
+
+    DataStream<AnalyzedPost> analysed = analyse(posts);
+
+    analysed.sinkTo(postSink).uid(Uids.POST_SINK).name("posts sink");
+    parsed.getSideOutput(ParsePostFunction.DEAD_LETTERS)
+        .sinkTo(deadLetterSink).uid(Uids.DEAD_LETTER_SINK).name("dead-letter sink");
+  }
+
+  /** The per-post stages, in order. New stages (dedup, spam, entities, topics) go here. */
+  private DataStream<AnalyzedPost> analyse(DataStream<AnalyzedPost> posts) {
+    return posts
+        .map(new NormaliseFunction()).uid(Uids.NORMALISE).name("normalise")
+        .map(new SegmentFunction(settings.customWords())).uid(Uids.SEGMENT).name("segment (HanLP)")
+        .map(new SentimentFunction(settings.sentiment())).uid(Uids.SENTIMENT).name("sentiment (" + settings.sentiment().model() + ")");
+  }
+}

@@ -1,0 +1,322 @@
+package org.minsheng.analysis.sink;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.transport.TransportException;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.elasticsearch.client.ResponseException;
+import org.minsheng.analysis.model.DeadLetter;
+import org.minsheng.es.EsConnection;
+import org.minsheng.es.EsSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buffers converted documents and writes them with bulk requests, synchronously, on the task thread: when the buffer
+ * reaches the count or byte limit, on the flush-interval timer (a processing-time timer, run by the task's mailbox, so
+ * no locking), and on {@link #flush(boolean)} (before every checkpoint), which returns only when everything buffered is
+ * acknowledged by Elasticsearch or turned into an acknowledged dead letter.
+ */
+final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
+  /** Bytes of the action line and newlines added to each document's JSON in the bulk body (approximation). */
+  private static final int ACTION_OVERHEAD = 100;
+  static final String STAGE = "sink";
+
+  /** How the writer waits between retries (tests record instead of sleeping). */
+  @FunctionalInterface
+  interface Sleeper {
+    Sleeper REAL = d -> Thread.sleep(d.toMillis());
+
+    void sleep(Duration d) throws InterruptedException;
+  }
+
+  /**
+   * A document waiting for acknowledgement; {@code deadLetter} marks dead letters (never dead-lettered again).
+   * {@code record} is what the sink received (its JSON becomes the dead letter's {@code raw} if Elasticsearch refuses
+   * the document; the document itself may hold clock-dependent fields and would give a new dead-letter id on replay);
+   * a String of that JSON when Flink object reuse is on, since the object may then be reused after {@code write}.
+   */
+  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record) {
+    long size() {
+      return json.length + index.length() + id.length() + ACTION_OVERHEAD;
+    }
+  }
+
+  /** A document Elasticsearch refused for good. */
+  record Rejected(Pending doc, int status, String reason) {}
+
+  private final EsConnection connection;
+  private final ElasticsearchClient client;
+  private final DocumentConverter<T> converter;
+  private final BulkConfig bulk;
+  private final DeadLetterDocumentConverter deadLetters;
+  private final Clock clock;
+  private final ProcessingTimeService timeService;
+  private final SinkMetrics metrics;
+  private final Sleeper sleeper;
+  private final ObjectMapper json = EsConnection.objectMapper();
+  private final boolean objectReuse;
+
+  private final List<Pending> buffer = new ArrayList<>();
+  private long bufferedBytes;
+  private ScheduledFuture<?> timer;
+  private boolean closed;
+
+  ElasticsearchSinkWriter(EsSettings settings, DocumentConverter<T> converter, BulkConfig bulk,
+      DeadLetterDocumentConverter deadLetters, Clock clock, ProcessingTimeService timeService, SinkMetrics metrics,
+      Sleeper sleeper, boolean objectReuse) {
+    this.objectReuse = objectReuse;
+    this.converter = converter;
+    this.bulk = bulk;
+    this.deadLetters = deadLetters;
+    this.clock = clock;
+    this.timeService = timeService;
+    this.metrics = metrics;
+    this.sleeper = sleeper;
+    this.connection = EsConnection.open(settings);
+    this.client = connection.client();
+    scheduleTimer();
+    LOG.info("Elasticsearch sink writer for {}: bulk {} docs / {} bytes / {} ms, {} retries from {} ms up to {} ms",
+        settings, bulk.maxActions(), bulk.maxBytes(), bulk.flushInterval().toMillis(), bulk.maxRetries(),
+        bulk.backoffInitial().toMillis(), bulk.backoffMax().toMillis());
+  }
+
+  @Override
+  public void write(T element, Context context) throws IOException, InterruptedException {
+    SinkDocument doc;
+    try {
+      doc = converter.convert(element);
+    } catch (RuntimeException e) {
+      LOG.warn("Record cannot be converted to a document, writing a dead letter: {}", e.getMessage());
+      add(deadLetterPending(new DeadLetter(STAGE, "cannot convert to a document: " + e.getMessage(), raw(element),
+          "elasticsearch sink", clock.instant())));
+      flushIfFull();
+      return;
+    }
+    add(new Pending(doc.index(), doc.id(), json.writeValueAsBytes(doc.source()), false,
+        objectReuse ? raw(element) : element));
+    flushIfFull();
+  }
+
+  @Override
+  public void flush(boolean endOfInput) throws IOException, InterruptedException {
+    flushBuffer();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (!buffer.isEmpty()) {
+      LOG.warn("Closing with {} unflushed documents (the job failed or was cancelled; they are replayed from the last"
+          + " checkpoint)", buffer.size());
+    }
+    connection.close();
+  }
+
+  SinkMetrics metrics() {
+    return metrics;
+  }
+
+  int buffered() {
+    return buffer.size();
+  }
+
+  private void add(Pending p) {
+    buffer.add(p);
+    bufferedBytes += p.size();
+    metrics.pendingRecords(buffer.size());
+  }
+
+  private void flushIfFull() throws IOException, InterruptedException {
+    if (buffer.size() >= bulk.maxActions() || bufferedBytes >= bulk.maxBytes()) {
+      flushBuffer();
+    }
+  }
+
+  private void scheduleTimer() {
+    if (timeService == null || closed) {
+      return;
+    }
+    long next = timeService.getCurrentProcessingTime() + bulk.flushInterval().toMillis();
+    timer = timeService.registerTimer(next, time -> {
+      if (closed) {
+        return;
+      }
+      flushBuffer();
+      scheduleTimer();
+    });
+  }
+
+  /** Writes everything buffered; returns when all of it is acknowledged (or throws after the retries). */
+  private void flushBuffer() throws IOException, InterruptedException {
+    if (buffer.isEmpty()) {
+      return;
+    }
+    List<Pending> batch = new ArrayList<>(buffer);
+    List<Rejected> rejected = send(batch);
+    List<Pending> letters = new ArrayList<>();
+    for (Rejected r : rejected) {
+      if (r.doc().deadLetter()) {
+        metrics.deadLettersFailed.inc();
+        LOG.error("Dead letter {} could not be written either ({} {}); its content: {}", r.doc().id(), r.status(),
+            r.reason(), new String(r.doc().json(), StandardCharsets.UTF_8));
+      } else {
+        LOG.warn("Document {}/{} rejected by Elasticsearch ({} {}): writing a dead letter", r.doc().index(), r.doc().id(),
+            r.status(), r.reason());
+        letters.add(deadLetterPending(new DeadLetter(STAGE, "rejected by Elasticsearch (" + r.status() + "): " + r.reason(),
+            rawOf(r.doc()), r.doc().index() + "/" + r.doc().id(), clock.instant())));
+      }
+    }
+    if (!letters.isEmpty()) {
+      for (Rejected r : send(letters)) {
+        metrics.deadLettersFailed.inc();
+        LOG.error("Dead letter {} could not be written ({} {}); its content: {}", r.doc().id(), r.status(), r.reason(),
+            new String(r.doc().json(), StandardCharsets.UTF_8));
+      }
+    }
+    buffer.clear();
+    bufferedBytes = 0;
+    metrics.pendingRecords(0);
+  }
+
+  private Pending deadLetterPending(DeadLetter letter) throws JsonProcessingException {
+    SinkDocument doc = deadLetters.convert(letter);
+    return new Pending(doc.index(), doc.id(), json.writeValueAsBytes(doc.source()), true, null);
+  }
+
+  /**
+   * Sends {@code docs}, retrying what failed transiently (the whole request on 429 / 5xx / connection errors, the
+   * failed items on partial failures). Returns the documents refused for good. Counts acknowledged dead letters.
+   */
+  List<Rejected> send(List<Pending> docs) throws IOException, InterruptedException {
+    List<Rejected> rejected = new ArrayList<>();
+    List<Pending> pending = docs;
+    for (int attempt = 0; ; attempt++) {
+      String failure;
+      List<Pending> retry = new ArrayList<>();
+      try {
+        long t = System.nanoTime();
+        metrics.bulkRequests.inc();
+        BulkResponse response = client.bulk(request(pending));
+        metrics.lastBulkLatencyMs((System.nanoTime() - t) / 1_000_000);
+        List<BulkResponseItem> items = response.items();
+        if (items.size() != pending.size()) {
+          throw new IOException("bulk response has " + items.size() + " items for " + pending.size() + " documents");
+        }
+        String firstRetryable = null;
+        for (int i = 0; i < items.size(); i++) {
+          BulkResponseItem item = items.get(i);
+          Pending doc = pending.get(i);
+          if (item.error() == null) {
+            metrics.recordsSent.inc();
+            metrics.numRecordsSend.inc();
+            metrics.numBytesSend.inc(doc.json().length);
+            if (doc.deadLetter()) {
+              metrics.deadLetters.inc();
+            }
+          } else if (retryable(item.status())) {
+            retry.add(doc);
+            firstRetryable = firstRetryable != null ? firstRetryable : item.status() + " " + describe(item.error());
+          } else {
+            rejected.add(new Rejected(doc, item.status(), describe(item.error())));
+            metrics.numRecordsSendErrors.inc();
+          }
+        }
+        if (retry.isEmpty()) {
+          return rejected;
+        }
+        failure = retry.size() + " of " + pending.size() + " documents failed transiently, first: " + firstRetryable;
+      } catch (IOException | ElasticsearchException e) {
+        if (!retryable(e)) {
+          throw new IOException("Elasticsearch refused a bulk request of " + pending.size() + " documents ("
+              + statusOf(e) + "): " + e.getMessage() + " — not retryable", e);
+        }
+        retry = pending;
+        failure = "bulk request of " + pending.size() + " documents failed: " + e.getMessage();
+      }
+      if (attempt >= bulk.maxRetries()) {
+        throw new IOException("Elasticsearch bulk write gave up after " + bulk.maxRetries() + " retries: " + failure);
+      }
+      Duration delay = bulk.backoff(attempt + 1);
+      metrics.retries.inc();
+      LOG.warn("{}; retry {}/{} in {} ms", failure, attempt + 1, bulk.maxRetries(), delay.toMillis());
+      sleeper.sleep(delay);
+      pending = retry;
+    }
+  }
+
+  private static BulkRequest request(List<Pending> docs) {
+    BulkRequest.Builder b = new BulkRequest.Builder();
+    for (Pending d : docs) {
+      b.operations(op -> op.index(i -> i.index(d.index()).id(d.id())
+          .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
+    }
+    return b.build();
+  }
+
+  static boolean retryable(int status) {
+    return status == 429 || status >= 500;
+  }
+
+  /** 429 / 5xx, or an I/O failure without an HTTP status (connection refused, reset, timeout). */
+  static boolean retryable(Throwable e) {
+    int status = statusOf(e);
+    return status > 0 ? retryable(status) : e instanceof IOException;
+  }
+
+  /** The HTTP status carried by {@code e} or its causes, or -1. */
+  static int statusOf(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ElasticsearchException ee) {
+        return ee.status();
+      }
+      if (t instanceof ResponseException re) {
+        return re.getResponse().getStatusLine().getStatusCode();
+      }
+      if (t instanceof TransportException te && te.statusCode() > 0) {
+        return te.statusCode();
+      }
+    }
+    return -1;
+  }
+
+  private static String describe(ErrorCause error) {
+    StringBuilder sb = new StringBuilder(String.valueOf(error.type())).append(": ").append(error.reason());
+    if (error.causedBy() != null) {
+      sb.append(" (caused by ").append(error.causedBy().type()).append(": ").append(error.causedBy().reason()).append(')');
+    }
+    return sb.toString();
+  }
+
+  private String rawOf(Pending p) {
+    return p.record() instanceof String s ? s : raw(p.record());
+  }
+
+  private String raw(Object element) {
+    try {
+      return json.writeValueAsString(element);
+    } catch (JsonProcessingException | RuntimeException e) {
+      return String.valueOf(element);
+    }
+  }
+}
