@@ -6,9 +6,10 @@ import java.util.Map;
 import org.minsheng.analysis.heat.TopicHeat;
 
 /**
- * Pure converters to partial {@code minsheng-topics} documents (id = topicId). The clusterer and the heat scorer each
- * write their own fields, so the sink must update with {@code doc_as_upsert}; both are cumulative snapshots, so
- * replays are idempotent.
+ * Pure converters to {@code minsheng-topics} documents (id = topicId). {@link #toDocument(TopicUpdate)} gives the whole
+ * document (the clusterer's fields and, once known, heat, growth and lifecycle); snapshots are cumulative, so
+ * re-indexing on replay is idempotent. {@link #toDocument(TopicHeat)} is the heat part alone, for a sink that can
+ * apply partial updates.
  */
 public final class TopicDocuments {
   public static final String INDEX = "minsheng-topics";
@@ -45,6 +46,11 @@ public final class TopicDocuments {
     d.put("negativeShare", (float) u.negativeShare());
     if (u.mergedInto != null) {
       d.put("mergedInto", u.mergedInto);
+    }
+    if (u.heat != null) {
+      d.put("heat", u.heat.floatValue());
+      d.put("growth", u.growth == null ? 0f : u.growth.floatValue());
+      d.put("lifecycle", u.lifecycle);
     }
     return d;
   }

@@ -13,6 +13,7 @@ import org.minsheng.analysis.dedup.DuplicateVerdictJoin;
 import org.minsheng.analysis.dedup.ReprintCounter;
 import org.minsheng.analysis.dedup.ReprintUpdate;
 import org.minsheng.analysis.heat.HeatScorer;
+import org.minsheng.analysis.heat.TopicHeat;
 import org.minsheng.analysis.heat.TrendAccumulator;
 import org.minsheng.analysis.heat.TrendItem;
 import org.minsheng.analysis.heat.TrendItemSplitter;
@@ -32,6 +33,7 @@ import org.minsheng.analysis.spam.SpamStage;
  *      reprint notices ◄── side output ─────────────────────────────────────────────────────────────────┤
  *   ─keyBy(0), parallelism 1─► topic clustering ─► posts, topic updates (side output)                    │
  *   posts ─► trend items ─keyBy(kind:key)─► tumbling windows ─► heat scorer ─► trends, topic heat        │
+ *   topic updates + topic heat ─keyBy(topic id)─► topic document join ─► topics                          │
  * </pre>
  */
 public final class TopicStages {
@@ -71,8 +73,12 @@ public final class TopicStages {
         .keyBy((KeySelector<TrendRollup, String>) r -> r.kind + ":" + r.key)
         .process(new HeatScorer(s.heat())).uid("heat").name("heat index");
 
-    return new TopicOutputs(clustered, clustered.getSideOutput(TopicClusterFunction.TOPICS),
-        trends.getSideOutput(HeatScorer.TOPIC_HEAT), trends, reprints);
+    DataStream<TopicUpdate> topics = clustered.getSideOutput(TopicClusterFunction.TOPICS)
+        .keyBy((KeySelector<TopicUpdate, String>) u -> u.topicId)
+        .connect(trends.getSideOutput(HeatScorer.TOPIC_HEAT).keyBy((KeySelector<TopicHeat, String>) h -> h.topicId))
+        .process(new TopicDocumentJoin(s.cluster().topicTtlMinutes())).uid("topic-documents").name("topic documents");
+
+    return new TopicOutputs(clustered, topics, trends, reprints);
   }
 
   /** Every post to the one clustering key. */

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Snapshot of a topic for its {@code minsheng-topics} document (the clusterer's fields; heat, growth and lifecycle come
- * from {@link org.minsheng.analysis.heat.TopicHeat}). A Flink POJO.
+ * Snapshot of a topic: its whole {@code minsheng-topics} document. The clusterer fills its fields; heat, growth and
+ * lifecycle are joined in from {@link org.minsheng.analysis.heat.TopicHeat} by {@link TopicDocumentJoin}, so each
+ * document has one writer and can be indexed whole (idempotent on replay). A Flink POJO.
  */
 public class TopicUpdate {
   public String topicId;
@@ -24,8 +25,36 @@ public class TopicUpdate {
   public long neutral;
   public long positive;
   public String mergedInto;
+  /** From the heat stage, joined in by {@link TopicDocumentJoin}; null until the topic's first window closes. */
+  public Double heat;
+  public Double growth;
+  public String lifecycle;
 
   public TopicUpdate() {}
+
+  public TopicUpdate copy() {
+    TopicUpdate u = new TopicUpdate();
+    u.topicId = topicId;
+    u.title = title;
+    u.keywords = new ArrayList<>(keywords);
+    u.firstPostId = firstPostId;
+    u.representativePostId = representativePostId;
+    u.firstSeen = firstSeen;
+    u.lastSeen = lastSeen;
+    u.updatedAt = updatedAt;
+    u.sites = new ArrayList<>(sites);
+    u.regions = new ArrayList<>(regions);
+    u.postCount = postCount;
+    u.reprintCount = reprintCount;
+    u.negative = negative;
+    u.neutral = neutral;
+    u.positive = positive;
+    u.mergedInto = mergedInto;
+    u.heat = heat;
+    u.growth = growth;
+    u.lifecycle = lifecycle;
+    return u;
+  }
 
   public static TopicUpdate of(TopicState t, int keywords, long updatedAt) {
     TopicUpdate u = new TopicUpdate();

@@ -87,5 +87,8 @@ class HeatScorerTest {
         "interactions", "reach", "heat"), new ArrayList<>(d.keySet()));
     assertEquals("1970-01-01T00:30:00Z", d.get("windowStart"));
     assertEquals(42.5f, d.get("heat"));
+    var doc = new TrendDocumentConverter().convert(r);
+    assertEquals("minsheng-trends", doc.index());
+    assertEquals(12, doc.source().get("volume").asLong());
   }
 }

@@ -103,6 +103,9 @@ class TopicStagesITCase {
     assertEquals(8, last.postCount, "originals only");
     assertEquals(2, last.reprintCount);
     assertTrue(last.sites.contains("news.d.cn"), "reprint sites count as spread");
+    TopicUpdate hottest = TOPICS.stream().filter(u -> u.topicId.equals(topic) && u.heat != null)
+        .max(Comparator.comparingDouble(u -> u.heat)).orElseThrow();
+    assertEquals("rising", hottest.lifecycle, "heat joined into the topic document");
 
     ReprintUpdate r = REPRINTS.stream().max(Comparator.comparingLong(u -> u.reprintCount)).orElseThrow();
     assertEquals("a1", r.originalId);

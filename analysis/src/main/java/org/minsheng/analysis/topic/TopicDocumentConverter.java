@@ -1,0 +1,20 @@
+package org.minsheng.analysis.topic;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.minsheng.analysis.sink.DocumentConverter;
+import org.minsheng.analysis.sink.SinkDocument;
+
+/** {@link TopicUpdate} → whole {@code minsheng-topics} document, id = topicId ({@link TopicDocuments}). */
+public final class TopicDocumentConverter implements DocumentConverter<TopicUpdate> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public SinkDocument convert(TopicUpdate u) {
+    if (u.topicId == null) {
+      throw new IllegalArgumentException("topic update without topicId");
+    }
+    ObjectNode source = JSON.valueToTree(TopicDocuments.toDocument(u));
+    return new SinkDocument(TopicDocuments.INDEX, TopicDocuments.id(u), source);
+  }
+}
