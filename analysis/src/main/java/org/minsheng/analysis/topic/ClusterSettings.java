@@ -31,6 +31,9 @@ import java.io.Serializable;
  *     thread of a quiet hour would swallow a post plainly about another live story
  * @param quietTauMinutes e-folding time of a topic's time prior over the quiet gap since its last post (a thread
  *     that fell silent stops attracting reactions however active it was)
+ * @param busyRate posts per activity time constant at which the stream counts as half busy; on a busy stream a
+ *     content-rich post that matches no topic's words is taken as a new event rather than a reaction to the most active
+ *     thread (its time prior is withdrawn in proportion {@code rate / (rate + busyRate)})
  * @param evidenceMass content mass at which a post counts as ~63% evidence: {@code 1 - exp(-mass / evidenceMass)}
  */
 public record ClusterSettings(
@@ -56,51 +59,59 @@ public record ClusterSettings(
     double entityBoost,
     double evidenceMass,
     double textVeto,
-    double quietTauMinutes) implements Serializable {
+    double quietTauMinutes,
+    double busyRate) implements Serializable {
 
   public static ClusterSettings defaults() {
     return new ClusterSettings(0.30, 1.0, 0.6, 360, 10, 0.6, 720, 0.75, 64, 16, 8, 64, 256, 2880, 20000, 200000,
-        32, 200000, 50000, 2.0, 4.0, 0.0, 1e9);
+        32, 200000, 50000, 2.0, 4.0, 0.0, 1e9, 1e9);
   }
 
   public ClusterSettings withMerge(double merge) {
     return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
         newTopicIntensity, centroidTauMinutes, merge, maxCentroidTerms, indexTermsPerTopic, recentTopics,
         maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes);
+        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes, busyRate);
   }
 
   public ClusterSettings withSimilarityTau(double tau) {
     return new ClusterSettings(joinThreshold, textWeight, timeWeight, tau, activityTauMinutes,
         newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
         maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes);
+        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes, busyRate);
+  }
+
+  public ClusterSettings withBusyRate(double rate) {
+    return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
+        newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
+        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
+        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes, rate);
   }
 
   public ClusterSettings withQuietTau(double quiet) {
     return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
         newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
         maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quiet);
+        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quiet, busyRate);
   }
 
   public ClusterSettings withVeto(double veto) {
     return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
         newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
         maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass, veto, quietTauMinutes);
+        dfHalfLifeDocs, entityBoost, evidenceMass, veto, quietTauMinutes, busyRate);
   }
 
   public ClusterSettings withEvidence(double mass) {
     return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
         newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
         maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, mass, textVeto, quietTauMinutes);
+        dfHalfLifeDocs, entityBoost, mass, textVeto, quietTauMinutes, busyRate);
   }
 
   public ClusterSettings withJoin(double join, double text, double time, double actTau, double newIntensity) {
     return new ClusterSettings(join, text, time, similarityTauMinutes, actTau, newIntensity, centroidTauMinutes,
         mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics, maxCandidates, maxPostingsPerTerm,
-        topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms, dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes);
+        topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms, dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes, busyRate);
   }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <pre>
  *   score(topic) = textWeight · cos(post, centroid) · exp(-(t - lastSeen) / similarityTau)
- *                + timeWeight · activity(topic, t) / (Σ activity(t) + newTopicIntensity)
+ *                + timeWeight · activity(topic, t) / (Σ activity(t) + newTopicIntensity) · quiet · veto · novelty
  * </pre>
  *
  * <p>The first term is TF-IDF similarity against the topic's time-decayed centroid. The second is a time prior from a
@@ -40,6 +40,8 @@ public final class TopicClusterer {
 
   /** Similarity lead of another topic at which a topic's time prior is fully withdrawn (times textVeto). */
   static final double VETO_MARGIN = 0.3;
+  /** Similarity below which a post "matches nothing" for the busy-stream novelty rule. */
+  static final double NOVELTY_SIMILARITY = 0.2;
 
   private final ClusterSettings s;
   private final TopicStore store;
@@ -56,6 +58,9 @@ public final class TopicClusterer {
   private final ArrayDeque<String> recent = new ArrayDeque<>();
   private double totalActivity;
   private long totalActivityAt;
+  /** All posts, decaying with the activity time constant: how busy the stream is, whatever the topics. */
+  private double postRate;
+  private long postRateAt;
   private long clock = Long.MIN_VALUE;
   private int live;
 
@@ -104,6 +109,8 @@ public final class TopicClusterer {
     long t = p.eventTime();
     clock = Math.max(clock, t);
     List<String> evicted = evict();
+    postRate = postRateAt(t) + 1;
+    postRateAt = Math.max(postRateAt, t);
 
     String linked = null;
     String via = null;
@@ -139,13 +146,16 @@ public final class TopicClusterer {
         sims.add(sim);
         bestSim = Math.max(bestSim, sim);
       }
+      // on a busy stream a content-rich post that matches nothing is a new event, not a reaction to the busiest thread
+      double rate = postRateAt(t);
+      double novelty = 1 - evidence(p) * Math.max(0, 1 - bestSim / NOVELTY_SIMILARITY) * rate / (rate + s.busyRate());
       // then time: a topic's time prior is withdrawn when another topic matches the post's words clearly better
       for (int i = 0; i < cands.size(); i++) {
         TopicState c = cands.get(i);
         double sim = sims.get(i);
         double text = textScore(sim, p, c, t);
         double veto = 1 - s.textVeto() * Math.min(1, Math.max(0, bestSim - sim) / VETO_MARGIN) * evidence(p);
-        double sc = text + timeScore(c, t) * veto;
+        double sc = text + timeScore(c, t) * veto * novelty;
         if (sc > bestScore) {
           bestScore = sc;
           bestText = text;
@@ -237,6 +247,10 @@ public final class TopicClusterer {
   /** How much a post's own words say about its topic, in [0, 1). */
   private double evidence(ClusterPost p) {
     return 1 - Math.exp(-p.mass() / s.evidenceMass());
+  }
+
+  private double postRateAt(long t) {
+    return postRate * Math.exp(-Math.max(0, t - postRateAt) / actTauMs);
   }
 
   private double totalActivityAt(long t) {

@@ -28,7 +28,7 @@ class TopicClusterFunctionTest {
         d.activityTauMinutes(), d.newTopicIntensity(), d.centroidTauMinutes(), d.mergeThreshold(),
         d.maxCentroidTerms(), d.indexTermsPerTopic(), d.recentTopics(), d.maxCandidates(), d.maxPostingsPerTerm(),
         60, d.maxLiveTopics(), d.maxPostLinks(), d.maxSites(), d.dfMaxTerms(), d.dfHalfLifeDocs(), d.entityBoost(),
-        d.evidenceMass(), d.textVeto(), d.quietTauMinutes());
+        d.evidenceMass(), d.textVeto(), d.quietTauMinutes(), d.busyRate());
   }
 
   private static KeyedOneInputStreamOperatorTestHarness<Integer, AnalyzedPost, AnalyzedPost> harness()

@@ -61,7 +61,7 @@ class TopicClustererTest {
         d.activityTauMinutes(), d.newTopicIntensity(), d.centroidTauMinutes(), d.mergeThreshold(),
         d.maxCentroidTerms(), d.indexTermsPerTopic(), d.recentTopics(), d.maxCandidates(), d.maxPostingsPerTerm(),
         60, 5, d.maxPostLinks(), d.maxSites(), d.dfMaxTerms(), d.dfHalfLifeDocs(), d.entityBoost(), d.evidenceMass(),
-        d.textVeto(), d.quietTauMinutes());
+        d.textVeto(), d.quietTauMinutes(), d.busyRate());
     InMemoryTopicStore store = new InMemoryTopicStore(100);
     TopicClusterer c = new TopicClusterer(small, store);
     for (int i = 0; i < 20; i++) {
@@ -85,7 +85,7 @@ class TopicClustererTest {
         d.newTopicIntensity(), d.centroidTauMinutes(), 0.6, d.maxCentroidTerms(), d.indexTermsPerTopic(),
         d.recentTopics(), d.maxCandidates(), d.maxPostingsPerTerm(), d.topicTtlMinutes(), d.maxLiveTopics(),
         d.maxPostLinks(), d.maxSites(), d.dfMaxTerms(), d.dfHalfLifeDocs(), d.entityBoost(), 0.5, 0,
-        d.quietTauMinutes());
+        d.quietTauMinutes(), d.busyRate());
     InMemoryTopicStore store = new InMemoryTopicStore(100);
     TopicClusterer c = new TopicClusterer(s, store);
     String a = c.assign(p("a1", 0, vec("暴雨", "郑州", "地铁", "被困"))).topicId();

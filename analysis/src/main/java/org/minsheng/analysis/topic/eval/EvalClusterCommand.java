@@ -54,6 +54,9 @@ public final class EvalClusterCommand implements CliCommand {
   @Option(names = "--similarity-tau", split = ",", description = "topics.cluster.similarityTauMinutes")
   List<Double> similarityTau;
 
+  @Option(names = "--busy-rate", split = ",", description = "topics.cluster.busyRate")
+  List<Double> busyRate;
+
   @Option(names = "--merge", split = ",", description = "topics.cluster.mergeThreshold")
   List<Double> merge;
 
@@ -97,6 +100,7 @@ public final class EvalClusterCommand implements CliCommand {
     grid = expand(grid, merge, ClusterSettings::withMerge);
     grid = expand(grid, quietTau, ClusterSettings::withQuietTau);
     grid = expand(grid, similarityTau, ClusterSettings::withSimilarityTau);
+    grid = expand(grid, busyRate, ClusterSettings::withBusyRate);
     if (!sweep) {
       if (grid.size() != 1) {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
@@ -115,9 +119,9 @@ public final class EvalClusterCommand implements CliCommand {
       ClusteringScores r = eval.run(posts, s);
       String one = String.format(Locale.ROOT, "{\"join\":%.2f,\"time_weight\":%.2f,\"activity_tau\":%.1f,"
           + "\"new_intensity\":%.2f,\"evidence\":%.1f,\"veto\":%.2f,\"merge\":%.2f,\"quiet_tau\":%.1f,"
-          + "\"similarity_tau\":%.0f,\"scores\":%s}",
+          + "\"similarity_tau\":%.0f,\"busy_rate\":%.0f,\"scores\":%s}",
           s.joinThreshold(), s.timeWeight(), s.activityTauMinutes(), s.newTopicIntensity(), s.evidenceMass(),
-          s.textVeto(), s.mergeThreshold(), s.quietTauMinutes(), s.similarityTauMinutes(), r.toJson());
+          s.textVeto(), s.mergeThreshold(), s.quietTauMinutes(), s.similarityTauMinutes(), s.busyRate(), r.toJson());
       LOG.info(one);
       all.append(all.length() == 0 ? "" : ",").append(one);
       if (r.bcubedF1() > bestF) {
