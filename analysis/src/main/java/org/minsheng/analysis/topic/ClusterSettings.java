@@ -3,8 +3,8 @@ package org.minsheng.analysis.topic;
 import java.io.Serializable;
 
 /**
- * Knobs of the streaming clusterer; defaults in {@code topic/topic-defaults.yaml} under {@code topics.cluster}, tuned
- * on the tuning split of the CED Weibo events (docs/TOPICS.md).
+ * Knobs of the streaming clusterer; the job's defaults are in {@code topic/topic-defaults.yaml} under
+ * {@code topics.cluster}, tuned on the tuning splits of the CED Weibo events and their overlapped copy (docs/TOPICS.md).
  *
  * @param joinThreshold minimum combined score to join an existing topic instead of opening a new one
  * @param textWeight weight of the cosine similarity (post vector · topic centroid)
@@ -62,6 +62,10 @@ public record ClusterSettings(
     double quietTauMinutes,
     double busyRate) implements Serializable {
 
+  /**
+   * Plain built-in values for unit tests of the clusterer's mechanics (no busy-stream rule, lighter time prior). The
+   * job's tuned defaults are in {@code topic/topic-defaults.yaml}: {@code TopicSettings.fromDefaultsFile().cluster()}.
+   */
   public static ClusterSettings defaults() {
     return new ClusterSettings(0.30, 1.0, 0.6, 360, 10, 0.6, 720, 0.75, 64, 16, 8, 64, 256, 2880, 20000, 200000,
         32, 200000, 50000, 2.0, 4.0, 0.0, 1e9, 1e9);

@@ -23,11 +23,6 @@ public record TopicSettings(double spamThreshold, int keywordsPerPost, int keywo
 
   public static final String DEFAULTS_RESOURCE = "topic/topic-defaults.yaml";
 
-  public static TopicSettings defaults() {
-    return new TopicSettings(0.5, 10, 10, 30, DedupSettings.defaults(), ClusterSettings.defaults(),
-        HeatSettings.defaults());
-  }
-
   /** The {@code topics} subtree of already loaded settings (e.g. {@code minsheng-analysis.yaml}). */
   public static TopicSettings from(Settings settings) {
     return settings.bind("topics", TopicSettings.class);
