@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.minsheng.analysis.alert.AlertSettings;
 import org.minsheng.analysis.nlp.SentimentModelFactory;
 import org.minsheng.config.Settings;
 
@@ -47,7 +48,9 @@ public record AnalysisConfig(
         s.bind("analysis.eventTime.maxOutOfOrderness", Duration.class),
         s.bind("analysis.eventTime.idleness", Duration.class),
         Arrays.asList(s.bind("analysis.segment.customWords", String[].class)),
-        new SentimentModelFactory(s.string("analysis.sentiment.model"), s.string("analysis.sentiment.location")));
+        new SentimentModelFactory(s.string("analysis.sentiment.model"), s.string("analysis.sentiment.location")),
+        s.bind("analysis.emotion.enabled", Boolean.class),
+        AlertSettings.load(null, System.getenv()));
     return new AnalysisConfig(
         s.string("handoff.type"),
         s.string("handoff.spool.directory"),
@@ -71,7 +74,8 @@ public record AnalysisConfig(
 
   /** A copy with other checkpointing (tests, the demo). */
   public AnalysisConfig withCheckpoints(String directory, Duration interval) {
-    JobSettings j = new JobSettings(interval, job.maxOutOfOrderness(), job.idleness(), job.customWords(), job.sentiment());
+    JobSettings j = new JobSettings(interval, job.maxOutOfOrderness(), job.idleness(), job.customWords(), job.sentiment(),
+        job.emotion(), job.alerts());
     return new AnalysisConfig(handoffType, spoolDirectory, discoveryInterval, elasticsearchUrl, parallelism, directory, j);
   }
 

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.minsheng.analysis.alert.Alert;
+import org.minsheng.analysis.alert.AlertDocumentConverter;
 import org.minsheng.analysis.model.AnalyzedPost;
 import org.minsheng.analysis.model.DeadLetter;
 import org.minsheng.analysis.sink.ElasticsearchSink;
@@ -110,7 +112,12 @@ public final class AnalysisMain {
         .converter(new org.minsheng.analysis.sink.DeadLetterDocumentConverter(names.deadLetters()))
         .deadLetterIndex(names.deadLetters())
         .build();
-    return new MinshengJob(source, posts, deadLetters, config.job());
+    ElasticsearchSink<Alert> alerts = ElasticsearchSink.<Alert>builder()
+        .connection(connection)
+        .converter(new AlertDocumentConverter(names.alerts(), config.job().alerts().content.channels))
+        .deadLetterIndex(names.deadLetters())
+        .build();
+    return new MinshengJob(source, JobSinks.of(posts, deadLetters).withAlerts(alerts), config.job());
   }
 
   /** The source named by {@code handoff.type}. */

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.minsheng.analysis.alert.AlertSettings;
 import org.minsheng.analysis.nlp.SentimentModelFactory;
 
 /**
@@ -16,13 +17,17 @@ import org.minsheng.analysis.nlp.SentimentModelFactory;
  * @param idleness after this long without posts a source split stops holding the watermark back
  * @param customWords extra segmenter dictionary words ({@code "word"} or {@code "word nature"})
  * @param sentiment which sentiment model the sentiment stage creates
+ * @param emotion whether the sentiment stage also classifies emotion
+ * @param alerts the alert rules, levels and hygiene ({@code alert/alert-defaults.yaml})
  */
 public record JobSettings(
     Duration checkpointInterval,
     Duration maxOutOfOrderness,
     Duration idleness,
     List<String> customWords,
-    SentimentModelFactory sentiment) implements Serializable {
+    SentimentModelFactory sentiment,
+    boolean emotion,
+    AlertSettings alerts) implements Serializable {
 
   public JobSettings {
     requirePositive("checkpointInterval", checkpointInterval);
@@ -33,6 +38,7 @@ public record JobSettings(
     requirePositive("idleness", idleness);
     customWords = List.copyOf(customWords);
     Objects.requireNonNull(sentiment, "sentiment");
+    Objects.requireNonNull(alerts, "alerts");
   }
 
   private static void requirePositive(String name, Duration value) {

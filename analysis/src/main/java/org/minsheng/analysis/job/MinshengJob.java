@@ -7,6 +7,8 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.minsheng.analysis.alert.Alert;
+import org.minsheng.analysis.alert.flink.AlertStages;
 import org.minsheng.analysis.model.AnalyzedPost;
 import org.minsheng.analysis.model.DeadLetter;
 import org.minsheng.analysis.nlp.SegmentFunction;
@@ -20,8 +22,9 @@ import org.minsheng.analysis.source.PostsSource;
  * through the constructor ({@link AnalysisMain} plugs in the spool directory and Elasticsearch, tests plug in theirs).
  *
  * <pre>
- * raw lines ─► parse + validate ─┬─► event time ─► normalise ─► segment ─► sentiment ─► post sink
- *                                └─► dead letters ───────────────────────────────────► dead-letter sink
+ * raw lines ─► parse + validate ─┬─► event time ─► normalise ─► segment ─► sentiment ─┬─► post sink
+ *                                │                                                    └─► alerts ─► alert sink
+ *                                └─► dead letters ─────────────────────────────────────────────► dead-letter sink
  * </pre>
  *
  * Every operator has a stable {@code uid} (so savepoints survive changes to the graph) and a readable name.
@@ -39,21 +42,25 @@ public final class MinshengJob {
     public static final String SENTIMENT = "sentiment";
     public static final String POST_SINK = "posts-sink";
     public static final String DEAD_LETTER_SINK = "dead-letters-sink";
+    public static final String ALERT_SINK = "alerts-sink";
 
     private Uids() {}
   }
 
   private final PostsSource source;
-  private final Sink<AnalyzedPost> postSink;
-  private final Sink<DeadLetter> deadLetterSink;
+  private final JobSinks sinks;
   private final JobSettings settings;
 
+  public MinshengJob(PostsSource source, JobSinks sinks, JobSettings settings) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.sinks = Objects.requireNonNull(sinks, "sinks");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** The text stages only: posts and dead letters. */
   public MinshengJob(PostsSource source, Sink<AnalyzedPost> postSink, Sink<DeadLetter> deadLetterSink,
       JobSettings settings) {
-    this.source = Objects.requireNonNull(source, "source");
-    this.postSink = Objects.requireNonNull(postSink, "postSink");
-    this.deadLetterSink = Objects.requireNonNull(deadLetterSink, "deadLetterSink");
-    this.settings = Objects.requireNonNull(settings, "settings");
+    this(source, JobSinks.of(postSink, deadLetterSink), settings);
   }
 
   /** Declares the job on {@code env} (checkpointing included); the caller executes it. */
@@ -77,9 +84,14 @@ public final class MinshengJob {
 
     DataStream<AnalyzedPost> analysed = analyse(posts);
 
-    analysed.sinkTo(postSink).uid(Uids.POST_SINK).name("posts sink");
+    analysed.sinkTo(sinks.posts()).uid(Uids.POST_SINK).name("posts sink");
     parsed.getSideOutput(ParsePostFunction.DEAD_LETTERS)
-        .sinkTo(deadLetterSink).uid(Uids.DEAD_LETTER_SINK).name("dead-letter sink");
+        .sinkTo(sinks.deadLetters()).uid(Uids.DEAD_LETTER_SINK).name("dead-letter sink");
+
+    if (sinks.alerts() != null) {
+      DataStream<Alert> alerts = AlertStages.apply(analysed, settings.alerts());
+      alerts.sinkTo(sinks.alerts()).uid(Uids.ALERT_SINK).name("alerts sink");
+    }
   }
 
   /** The per-post stages, in order. New stages (dedup, spam, entities, topics) go here. */
@@ -87,6 +99,6 @@ public final class MinshengJob {
     return posts
         .map(new NormaliseFunction()).uid(Uids.NORMALISE).name("normalise")
         .map(new SegmentFunction(settings.customWords())).uid(Uids.SEGMENT).name("segment (HanLP)")
-        .map(new SentimentFunction(settings.sentiment())).uid(Uids.SENTIMENT).name("sentiment (" + settings.sentiment().model() + ")");
+        .map(new SentimentFunction(settings.sentiment(), settings.emotion())).uid(Uids.SENTIMENT).name("sentiment (" + settings.sentiment().model() + ")");
   }
 }

@@ -4,7 +4,8 @@ import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.minsheng.analysis.model.AnalyzedPost;
-import org.minsheng.analysis.sentiment.Sentiment;
+import org.minsheng.analysis.emotion.TrainedEmotionModel;
+import org.minsheng.analysis.sentiment.SentimentAnnotator;
 import org.minsheng.analysis.sentiment.SentimentModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,24 +19,30 @@ public class SentimentFunction extends RichMapFunction<AnalyzedPost, AnalyzedPos
   private static final Logger LOG = LoggerFactory.getLogger(SentimentFunction.class);
 
   private final SentimentModelFactory factory;
-  private transient SentimentModel model;
+  private final boolean emotion;
+  private transient SentimentAnnotator annotator;
 
+  /** Polarity only. */
   public SentimentFunction(SentimentModelFactory factory) {
+    this(factory, false);
+  }
+
+  /** Polarity, and emotion with the shipped emotion model when {@code emotion} is true. */
+  public SentimentFunction(SentimentModelFactory factory, boolean emotion) {
     this.factory = Objects.requireNonNull(factory, "factory");
+    this.emotion = emotion;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    model = factory.create();
-    LOG.info("sentiment stage uses model {} ({})", factory, model.getClass().getName());
+    SentimentModel model = factory.create();
+    annotator = new SentimentAnnotator(model, emotion ? new TrainedEmotionModel() : null);
+    LOG.info("sentiment stage uses model {} ({}), emotion {}", factory, model.getClass().getName(),
+        emotion ? "on" : "off");
   }
 
   @Override
   public AnalyzedPost map(AnalyzedPost value) {
-    Sentiment sentiment = model.score(value.normalisedText, SegmentFunction.tokensOf(value));
-    value.sentimentLabel = sentiment.label().code();
-    value.sentimentScore = sentiment.score();
-    value.sentimentConfidence = sentiment.confidence();
-    return value;
+    return annotator.annotate(value);
   }
 }

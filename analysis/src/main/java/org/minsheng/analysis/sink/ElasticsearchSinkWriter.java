@@ -53,7 +53,11 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
    * the document; the document itself may hold clock-dependent fields and would give a new dead-letter id on replay);
    * a String of that JSON when Flink object reuse is on, since the object may then be reused after {@code write}.
    */
-  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record) {
+  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record, boolean createOnly) {
+    Pending(String index, String id, byte[] json, boolean deadLetter, Object record) {
+      this(index, id, json, deadLetter, record, false);
+    }
+
     long size() {
       return json.length + index.length() + id.length() + ACTION_OVERHEAD;
     }
@@ -111,7 +115,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
       return;
     }
     add(new Pending(doc.index(), doc.id(), json.writeValueAsBytes(doc.source()), false,
-        objectReuse ? raw(element) : element));
+        objectReuse ? raw(element) : element, doc.createOnly()));
     flushIfFull();
   }
 
@@ -227,7 +231,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         for (int i = 0; i < items.size(); i++) {
           BulkResponseItem item = items.get(i);
           Pending doc = pending.get(i);
-          if (item.error() == null) {
+          if (item.error() == null || (doc.createOnly() && item.status() == 409)) {
             metrics.recordsSent.inc();
             metrics.numRecordsSend.inc();
             metrics.numBytesSend.inc(doc.json().length);
@@ -268,8 +272,13 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   private static BulkRequest request(List<Pending> docs) {
     BulkRequest.Builder b = new BulkRequest.Builder();
     for (Pending d : docs) {
-      b.operations(op -> op.index(i -> i.index(d.index()).id(d.id())
-          .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
+      if (d.createOnly()) {
+        b.operations(op -> op.create(c -> c.index(d.index()).id(d.id())
+            .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
+      } else {
+        b.operations(op -> op.index(i -> i.index(d.index()).id(d.id())
+            .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
+      }
     }
     return b.build();
   }

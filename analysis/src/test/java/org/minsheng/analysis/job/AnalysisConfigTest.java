@@ -27,7 +27,9 @@ class AnalysisConfigTest {
     assertThat(c.job().maxOutOfOrderness()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.job().idleness()).isEqualTo(Duration.ofMinutes(1));
     assertThat(c.job().customWords()).contains("舆情 n");
-    assertThat(c.job().sentiment().model()).isEqualTo("lexicon");
+    assertThat(c.job().sentiment().model()).isEqualTo("trained");
+    assertThat(c.job().emotion()).isTrue();
+    assertThat(c.job().alerts().window.size).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test

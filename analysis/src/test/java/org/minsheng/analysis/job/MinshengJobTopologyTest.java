@@ -19,7 +19,8 @@ class MinshengJobTopologyTest {
     AnalysisConfig config = AnalysisConfig.load();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     new MinshengJob(SpoolDirectorySource.continuous("/tmp/spool", Duration.ofSeconds(1)),
-        new DiscardingSink<>(), new DiscardingSink<>(), config.job()).build(env);
+        JobSinks.of(new DiscardingSink<>(), new DiscardingSink<>()).withAlerts(new DiscardingSink<>()), config.job())
+        .build(env);
     StreamGraph graph = env.getStreamGraph();
 
     List<String> uids = graph.getStreamNodes().stream().map(StreamNode::getTransformationUID).toList();
@@ -27,9 +28,11 @@ class MinshengJobTopologyTest {
         MinshengJob.Uids.NORMALISE, MinshengJob.Uids.SEGMENT, MinshengJob.Uids.SENTIMENT);
     assertThat(uids).anySatisfy(u -> assertThat(u).startsWith(MinshengJob.Uids.POST_SINK));
     assertThat(uids).anySatisfy(u -> assertThat(u).startsWith(MinshengJob.Uids.DEAD_LETTER_SINK));
+    assertThat(uids).contains("alert-scopes", "alert-window-counts", "alert-detect");
+    assertThat(uids).anySatisfy(u -> assertThat(u).startsWith(MinshengJob.Uids.ALERT_SINK));
     assertThat(uids).doesNotContainNull();
     assertThat(graph.getStreamNodes()).extracting(StreamNode::getOperatorName)
-        .contains("parse + validate", "normalise", "segment (HanLP)", "sentiment (lexicon)");
+        .contains("parse + validate", "normalise", "segment (HanLP)", "sentiment (trained)");
 
     assertThat(graph.getCheckpointConfig().isCheckpointingEnabled()).isTrue();
     assertThat(graph.getCheckpointConfig().getCheckpointInterval()).isEqualTo(10_000L);

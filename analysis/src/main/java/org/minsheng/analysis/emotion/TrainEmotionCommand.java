@@ -1,0 +1,93 @@
+package org.minsheng.analysis.emotion;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.minsheng.analysis.textfeatures.DataDirectory;
+import org.minsheng.analysis.textfeatures.JsonOut;
+import org.minsheng.analysis.textfeatures.LabeledText;
+import org.minsheng.analysis.textfeatures.LexiconFiles;
+import org.minsheng.analysis.textfeatures.PolarityLexicon;
+import org.minsheng.analysis.textfeatures.SoftmaxTrainer;
+import org.minsheng.analysis.textfeatures.TrainingRecipe;
+import org.minsheng.cli.CliCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./minsheng train emotion --data DIR --out FILE}: trains the six-class emotion model. */
+@Command(name = "emotion", mixinStandardHelpOptions = true,
+    description = "Train the six-class emotion model from a folder laid out like shared/data; prints a JSON report "
+        + "with figures on the development set (SMP2020 virus_eval).")
+public final class TrainEmotionCommand implements CliCommand {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--data", description = "Data folder (layout of shared/data). Default: the shared folder.")
+  Path data;
+
+  @Option(names = "--out", required = true, description = "Model file to write (gzip).")
+  Path out;
+
+  @Option(names = "--bits", defaultValue = "" + EmotionTraining.BITS, description = "Hash bits (default ${DEFAULT-VALUE}).")
+  int bits;
+
+  @Option(names = "--epochs", defaultValue = "" + EmotionTraining.EPOCHS, description = "SGD epochs.")
+  int epochs;
+
+  @Option(names = "--learning-rate", defaultValue = "" + EmotionTraining.LEARNING_RATE, description = "AdaGrad step.")
+  double learningRate;
+
+  @Option(names = "--balance", defaultValue = "" + EmotionTraining.BALANCE_POWER,
+      description = "Class balancing power: 0 none, 1 full (default ${DEFAULT-VALUE}).")
+  double balance;
+
+  @Option(names = "--dropout", defaultValue = "" + EmotionTraining.DROPOUT, description = "Feature dropout.")
+  double dropout;
+
+  @Override
+  public List<String> path() {
+    return List.of("train", "emotion");
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = DataDirectory.resolve(data, spec);
+    long start = System.nanoTime();
+    PolarityLexicon lexicon = LexiconFiles.load(dir.resolve("lexicons"));
+    List<LabeledText> corpus = EmotionCorpus.load(dir);
+    List<LabeledText> dev = EmotionCorpus.development(dir);
+    SoftmaxTrainer.Settings settings = new SoftmaxTrainer.Settings(epochs, learningRate, EmotionTraining.L2,
+        20261121L, dropout);
+    TrainingRecipe.Trained trained = EmotionTraining.train(corpus, dev, lexicon, bits, settings, balance);
+    if (out.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(out.toAbsolutePath().getParent());
+    }
+    try (OutputStream os = Files.newOutputStream(out)) {
+      trained.model().write(os);
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("model", out.toString());
+    result.put("bytes", Files.size(out));
+    result.put("bits", bits);
+    result.put("epochs", epochs);
+    result.put("learning_rate", learningRate);
+    result.put("balance", balance);
+    result.put("dropout", dropout);
+    result.put("train_size", trained.trainSize());
+    Map<String, Integer> labels = new TreeMap<>();
+    corpus.forEach(t -> labels.merge(TrainedEmotionModel.CLASSES.get(t.label()), 1, Integer::sum));
+    result.put("train_labels", labels);
+    result.put("calibration", trained.calibration());
+    if (!dev.isEmpty()) {
+      result.put("dev_virus_eval", TrainingRecipe.evaluate(trained.model(), dev, null).toMap());
+    }
+    result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+    System.out.println(JsonOut.write(result));
+    return 0;
+  }
+}

@@ -1,0 +1,35 @@
+package org.minsheng.analysis.sentiment;
+
+import java.util.List;
+import org.minsheng.analysis.textfeatures.LabeledText;
+import org.minsheng.analysis.textfeatures.PolarityLexicon;
+import org.minsheng.analysis.textfeatures.SoftmaxTrainer;
+import org.minsheng.analysis.textfeatures.TrainingRecipe;
+
+/** The sentiment training recipe: its hyper-parameters in one place, used by the train and cross-domain commands. */
+public final class SentimentTraining {
+  public static final int BITS = 20;
+  public static final int EPOCHS = 5;
+  public static final double L2 = 1e-6;
+  public static final double LEARNING_RATE = 0.05;
+  public static final double DROPOUT = 0.3;
+  /** Full class balancing: neutral is the smallest class but must not be drowned by two-way review data. */
+  public static final double BALANCE_POWER = 1.0;
+
+  private SentimentTraining() {}
+
+  public static SoftmaxTrainer.Settings settings() {
+    return new SoftmaxTrainer.Settings(EPOCHS, LEARNING_RATE, L2, 20261121L, DROPOUT);
+  }
+
+  public static TrainingRecipe.Trained train(List<LabeledText> corpus, PolarityLexicon lexicon, int bits,
+      SoftmaxTrainer.Settings settings) {
+    return train(corpus, lexicon, bits, settings, BALANCE_POWER);
+  }
+
+  public static TrainingRecipe.Trained train(List<LabeledText> corpus, PolarityLexicon lexicon, int bits,
+      SoftmaxTrainer.Settings settings, double balancePower) {
+    return TrainingRecipe.train(TrainedSentimentModel.KIND, SentimentCorpus.CLASSES, corpus, null, lexicon, bits,
+        balancePower, settings);
+  }
+}

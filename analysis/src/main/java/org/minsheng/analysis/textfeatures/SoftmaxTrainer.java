@@ -1,0 +1,142 @@
+package org.minsheng.analysis.textfeatures;
+
+import java.util.Locale;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a {@link LinearClassifier} by stochastic gradient descent with AdaGrad step sizes and L2 regularisation,
+ * over features computed once and cached. Deterministic: a fixed seed decides the example order, and the
+ * computation is single-threaded.
+ *
+ * <p>Why not a library: liblinear or Smile would add a dependency for what is ~100 lines here, and the model must be
+ * written in our own compact hashed format anyway. AdaGrad copes with the very different feature frequencies of
+ * character n-grams versus the few dense lexicon features.
+ */
+public final class SoftmaxTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(SoftmaxTrainer.class);
+
+  /**
+   * @param epochs passes over the data
+   * @param learningRate AdaGrad base step
+   * @param l2 L2 penalty per update (applied to the touched weights)
+   * @param seed shuffling and dropout seed
+   * @param dropout probability of dropping each feature occurrence during training (dropout training of a linear
+   *     model is an adaptive regulariser, Wager et al. 2013: it keeps the model from leaning on a few n-grams)
+   */
+  public record Settings(int epochs, double learningRate, double l2, long seed, double dropout) {
+    public Settings(int epochs, double learningRate, double l2, long seed) {
+      this(epochs, learningRate, l2, seed, 0.0);
+    }
+  }
+
+  private final Settings settings;
+
+  public SoftmaxTrainer(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** Cached features of a data set. */
+  public static final class Featurized {
+    final int[][] indices;
+    final float[][] values;
+    final int[] labels;
+    final float[] weights;
+
+    public Featurized(List<LabeledText> data, TextFeaturizer featurizer) {
+      int n = data.size();
+      indices = new int[n][];
+      values = new float[n][];
+      labels = new int[n];
+      weights = new float[n];
+      FeatureBuffer buffer = new FeatureBuffer();
+      for (int i = 0; i < n; i++) {
+        LabeledText t = data.get(i);
+        featurizer.featurize(t.text(), buffer);
+        indices[i] = buffer.indicesCopy();
+        values[i] = buffer.valuesCopy();
+        labels[i] = t.label();
+        weights[i] = t.weight();
+      }
+    }
+
+    public int size() {
+      return labels.length;
+    }
+  }
+
+  public LinearClassifier train(String kind, List<String> classes, TextFeaturizer featurizer, Featurized data) {
+    int k = classes.size();
+    int bits = featurizer.bits();
+    float[] w = new float[k << bits];
+    float[] g2 = new float[k << bits];
+    int n = data.size();
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Random random = new Random(settings.seed());
+    double[] p = new double[k];
+    double lr = settings.learningRate();
+    double l2 = settings.l2();
+    double dropout = settings.dropout();
+    float keepScale = (float) (1.0 / (1.0 - dropout));
+    float[] kept = new float[64];
+    for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int tmp = order[i];
+        order[i] = order[j];
+        order[j] = tmp;
+      }
+      double loss = 0;
+      double weightSum = 0;
+      for (int idx : order) {
+        int[] f = data.indices[idx];
+        float[] v = data.values[idx];
+        if (dropout > 0) {
+          if (kept.length < v.length) {
+            kept = new float[v.length * 2];
+          }
+          for (int j = 0; j < v.length; j++) {
+            kept[j] = random.nextDouble() < dropout ? 0f : v[j] * keepScale;
+          }
+          v = kept;
+        }
+        Arrays.fill(p, 0);
+        for (int j = 0; j < f.length; j++) {
+          int base = f[j] * k;
+          for (int c = 0; c < k; c++) {
+            p[c] += w[base + c] * v[j];
+          }
+        }
+        LinearClassifier.softmax(p, k, 1.0);
+        int y = data.labels[idx];
+        float sw = data.weights[idx];
+        loss -= sw * Math.log(Math.max(p[y], 1e-12));
+        weightSum += sw;
+        for (int c = 0; c < k; c++) {
+          p[c] = (p[c] - (c == y ? 1 : 0)) * sw;
+        }
+        for (int j = 0; j < f.length; j++) {
+          if (v[j] == 0f) {
+            continue;
+          }
+          int base = f[j] * k;
+          for (int c = 0; c < k; c++) {
+            int at = base + c;
+            double grad = p[c] * v[j] + l2 * w[at];
+            g2[at] += grad * grad;
+            w[at] -= lr * grad / Math.sqrt(g2[at] + 1e-8);
+          }
+        }
+      }
+      LOG.info("{} epoch {}/{}: mean training loss {}", kind, epoch + 1, settings.epochs(),
+          String.format(Locale.ROOT, "%.4f", loss / weightSum));
+    }
+    return new LinearClassifier(kind, classes, bits, w, 1f, featurizer.lexicon());
+  }
+}

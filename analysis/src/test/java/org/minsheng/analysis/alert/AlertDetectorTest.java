@@ -1,0 +1,164 @@
+package org.minsheng.analysis.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minsheng.analysis.alert.AlertFixtures.keyword;
+import static org.minsheng.analysis.alert.AlertFixtures.window;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertDetectorTest {
+  private final AlertSettings settings = AlertSettings.defaults();
+  private final AlertDetector detector = AlertDetector.fromSettings(settings);
+
+  private List<Alert> feed(ScopeState s, long from, long to, long volume) {
+    List<Alert> out = new ArrayList<>();
+    for (long i = from; i < to; i++) {
+      out.addAll(detector.onWindow(s, keyword(i, volume)));
+    }
+    return out;
+  }
+
+  @Test
+  void steadyNoiseNeverFires() {
+    ScopeState s = new ScopeState();
+    List<Alert> out = new ArrayList<>();
+    long[] noisy = {8, 12, 9, 14, 10, 7, 11, 13, 9, 10};
+    for (int i = 0; i < 400; i++) {
+      out.addAll(detector.onWindow(s, keyword(i, noisy[i % noisy.length])));
+    }
+    assertThat(out).isEmpty();
+  }
+
+  @Test
+  void burstFiresOnceAfterTwoWindowsThenStaysQuietUntilItEscalates() {
+    ScopeState s = new ScopeState();
+    assertThat(feed(s, 0, 60, 10)).isEmpty();
+    assertThat(detector.onWindow(s, keyword(60, 35))).isEmpty(); // one window is not enough
+    List<Alert> fired = detector.onWindow(s, keyword(61, 36));
+    assertThat(fired).hasSize(1);
+    Alert a = fired.get(0);
+    assertThat(a.rule).isEqualTo("burst");
+    assertThat(a.escalation).isFalse();
+    assertThat(a.level).isEqualTo(AlertLevel.IV);
+    assertThat(a.figures.observed).isEqualTo(36);
+    assertThat(a.figures.baseline).isBetween(9.0, 12.0);
+    assertThat(a.figures.windowStart).isEqualTo(AlertFixtures.T0 + 60 * AlertFixtures.W);
+    assertThat(a.reason).contains("关键词「拆迁」").contains("本窗口 36 条").contains("已有 2 个窗口超过阈值");
+    assertThat(a.dashboardUrl).isEqualTo("http://localhost:7070/#/alerts/" + a.alertId);
+    assertThat(a.keywords).startsWith("拆迁");
+    assertThat(a.topPosts).extracting(p -> p.url).containsExactly("https://bbs.example.cn/t/61");
+
+    assertThat(feed(s, 62, 66, 36)).as("same level: no repeat").isEmpty();
+    List<Alert> up = detector.onWindow(s, keyword(66, 130));
+    assertThat(up).hasSize(1);
+    assertThat(up.get(0).escalation).isTrue();
+    assertThat(up.get(0).alertId).isEqualTo(a.alertId);
+    assertThat(up.get(0).level).isEqualTo(AlertLevel.II);
+    assertThat(up.get(0).history).hasSize(2);
+  }
+
+  @Test
+  void oneDipInsideABurstDoesNotRestartConfirmation() {
+    ScopeState s = new ScopeState();
+    feed(s, 0, 61, 10);
+    assertThat(detector.onWindow(s, keyword(61, 40))).isEmpty();
+    assertThat(detector.onWindow(s, keyword(62, 12))).isEmpty();
+    assertThat(detector.onWindow(s, keyword(63, 40))).extracting(a -> a.rule).containsExactly("burst");
+    ScopeState t = new ScopeState();
+    feed(t, 0, 61, 10);
+    assertThat(detector.onWindow(t, keyword(61, 40))).isEmpty();
+    feed(t, 62, 64, 12);
+    assertThat(detector.onWindow(t, keyword(64, 40))).as("two windows apart: not confirmed").isEmpty();
+  }
+
+  @Test
+  void cooldownHoldsBackASecondAlertAndLetsItThroughAfterwards() {
+    ScopeState s = new ScopeState();
+    feed(s, 0, 60, 10);
+    assertThat(feed(s, 60, 64, 40)).hasSize(1);
+    // quiet for 40 min (80 windows): the live alert ends, cooldown runs until 1 h after the last firing window
+    feed(s, 64, 144, 10);
+    assertThat(feed(s, 144, 148, 60)).as("inside cooldown").isEmpty();
+    feed(s, 148, 300, 10);
+    assertThat(feed(s, 300, 304, 60)).as("after cooldown").hasSize(1);
+  }
+
+  @Test
+  void gapsCountAsEmptyWindowsSoTheBaselineDecays() {
+    ScopeState s = new ScopeState();
+    feed(s, 0, 60, 40);
+    // 2 hours without posts, then 40 again: against a decayed baseline that is a burst
+    List<Alert> out = new ArrayList<>();
+    out.addAll(detector.onWindow(s, keyword(300, 40)));
+    out.addAll(detector.onWindow(s, keyword(301, 40)));
+    assertThat(out).extracting(a -> a.rule).containsExactly("burst");
+    assertThat(s.windowsSeen).isEqualTo(302);
+  }
+
+  @Test
+  void newTopicsNeedNoWarmupButKeywordsDo() {
+    ScopeState topic = new ScopeState();
+    List<Alert> out = new ArrayList<>();
+    out.addAll(detector.onWindow(topic, window(ScopeType.TOPIC, "t42", 0, 30, 3, 3)));
+    out.addAll(detector.onWindow(topic, window(ScopeType.TOPIC, "t42", 1, 30, 3, 3)));
+    assertThat(out).extracting(a -> a.rule).containsExactly("burst");
+    assertThat(out.get(0).topicId).isEqualTo("t42");
+    assertThat(out.get(0).title).isEqualTo("某地拆迁补偿引争议");
+    assertThat(out.get(0).dashboardUrl).endsWith("/#/topic/t42");
+
+    ScopeState kw = new ScopeState();
+    assertThat(detector.onWindow(kw, keyword(0, 30))).isEmpty();
+    assertThat(detector.onWindow(kw, keyword(1, 30))).isEmpty();
+  }
+
+  @Test
+  void negativeSurgeFiresOnShareAndCountJump() {
+    ScopeState s = new ScopeState();
+    for (int i = 0; i < 60; i++) {
+      detector.onWindow(s, window(ScopeType.REGION, "江苏", i, 20, 4, 2));
+    }
+    List<Alert> out = new ArrayList<>();
+    out.addAll(detector.onWindow(s, window(ScopeType.REGION, "江苏", 60, 22, 16, 2)));
+    out.addAll(detector.onWindow(s, window(ScopeType.REGION, "江苏", 61, 22, 17, 2)));
+    assertThat(out).extracting(a -> a.rule).containsExactly("negative_surge");
+    Alert a = out.get(0);
+    assertThat(a.figures.negativeShare).isGreaterThan(0.7);
+    assertThat(a.figures.baselineNegativeShare).isBetween(0.15, 0.25);
+    assertThat(a.reason).contains("负面激增");
+  }
+
+  @Test
+  void spreadFiresWhenAScopeReachesManySites() {
+    ScopeState s = new ScopeState();
+    for (int i = 0; i < 130; i++) {
+      assertThat(detector.onWindow(s, window(ScopeType.KEYWORD, "暴雨", i, 3, 0, i < 5 ? 2 : 1))).isEmpty();
+    }
+    // site0 and site1 are known; site2..site5 (4 new) are not enough, site6 makes 5 new within the horizon
+    assertThat(detector.onWindow(s, window(ScopeType.KEYWORD, "暴雨", 130, 6, 0, 6))).isEmpty();
+    List<Alert> out = detector.onWindow(s, window(ScopeType.KEYWORD, "暴雨", 131, 7, 0, 7));
+    assertThat(out).extracting(a -> a.rule).containsExactly("spread");
+    assertThat(out.get(0).figures.observed).isEqualTo(5);
+    assertThat(out.get(0).figures.baseline).isEqualTo(2);
+    assertThat(out.get(0).figures.sites).isEqualTo(7);
+    assertThat(out.get(0).reason).contains("新出现 5 个站点");
+  }
+
+  @Test
+  void watchlistFiresAtItsMinimumPosts() {
+    ScopeState s = new ScopeState();
+    assertThat(detector.onWindow(s, window(ScopeType.WATCHLIST, "拆迁维权", 0, 1, 0, 1))).isEmpty();
+    List<Alert> out = detector.onWindow(s, window(ScopeType.WATCHLIST, "拆迁维权", 1, 2, 0, 1));
+    assertThat(out).extracting(a -> a.rule + "/" + a.ruleName).containsExactly("watchlist/拆迁维权");
+    assertThat(out.get(0).reason).contains("命中监测规则「拆迁维权」");
+  }
+
+  @Test
+  void rejectsWindowsOutOfOrder() {
+    ScopeState s = new ScopeState();
+    detector.onWindow(s, keyword(5, 10));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> detector.onWindow(s, keyword(4, 10)))
+        .hasMessageContaining("arrived after window ending");
+  }
+}

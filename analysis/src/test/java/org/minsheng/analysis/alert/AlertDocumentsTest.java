@@ -1,0 +1,61 @@
+package org.minsheng.analysis.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlertDocumentsTest {
+
+  @Test
+  void documentCarriesTheContractFieldsAndPendingDeliveries() {
+    AlertDetector d = AlertDetector.fromSettings(AlertSettings.defaults());
+    ScopeState s = new ScopeState();
+    List<Alert> out = new ArrayList<>();
+    out.addAll(d.onWindow(s, AlertFixtures.window(ScopeType.TOPIC, "t7", 0, 30, 25, 3)));
+    out.addAll(d.onWindow(s, AlertFixtures.window(ScopeType.TOPIC, "t7", 1, 31, 26, 3)));
+    Alert a = out.stream().filter(x -> x.rule.equals("burst")).findFirst().orElseThrow();
+    Map<String, Object> doc = AlertDocuments.toDocument(a, List.of("dingtalk", "email"));
+    assertThat(doc).containsKeys("alertId", "rule", "ruleName", "level", "levelName", "status", "scope", "topicId",
+        "title", "keywords", "reason", "figures", "firedAt", "updatedAt", "topPosts", "sites", "regions",
+        "dashboardUrl", "history", "deliveries");
+    assertThat(doc.get("status")).isEqualTo("new");
+    assertThat(doc.get("scope")).isEqualTo(Map.of("type", "topic", "key", "t7"));
+    assertThat(doc.get("levelName")).isEqualTo(a.level.chineseName());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fig = (Map<String, Object>) doc.get("figures");
+    assertThat(fig.get("observed")).isEqualTo(31.0);
+    assertThat(fig.get("windowEnd")).isEqualTo(java.time.Instant.ofEpochMilli(AlertFixtures.T0 + 2 * AlertFixtures.W).toString());
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> deliveries = (Map<String, Map<String, Object>>) doc.get("deliveries");
+    assertThat(deliveries).containsOnlyKeys("dingtalk", "email");
+    assertThat(deliveries.get("email")).containsEntry("state", "pending").containsEntry("attempts", 0)
+        .containsEntry("idempotencyKey", a.alertId + ":" + a.level.name() + ":email");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> posts = (List<Map<String, Object>>) doc.get("topPosts");
+    assertThat(posts.get(0)).containsEntry("url", "https://bbs.example.cn/t/1");
+    assertThat(AlertDocuments.createOnly(a)).isTrue();
+    a.escalation = true;
+    assertThat(AlertDocuments.createOnly(a)).isFalse();
+  }
+
+  @Test
+  void defaultsFileBindsAndUserFileTyposFail(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    AlertSettings s = AlertSettings.defaults();
+    assertThat(s.window.size).hasSeconds(30);
+    assertThat(s.levels.I.minRatio).isEqualTo(20.0);
+    assertThat(s.scopes.warmupTypes).containsExactly("keyword", "region", "watchlist");
+    java.nio.file.Path user = dir.resolve("alerts.yaml");
+    java.nio.file.Files.writeString(user, "watchlist:\n  rules:\n    - name: 拆迁\n      expression: 拆迁 AND (补偿 OR 强拆)\n"
+        + "      regions: [江苏]\n      minPosts: 1\n", java.nio.charset.StandardCharsets.UTF_8);
+    AlertSettings custom = AlertSettings.load(user, Map.of("MINSHENG_BURST_MINVOLUME", "12"));
+    assertThat(custom.watchlist.rules).hasSize(1);
+    assertThat(custom.watchlist.rules.get(0).minPosts).isEqualTo(1);
+    assertThat(custom.burst.minVolume).isEqualTo(12);
+    java.nio.file.Files.writeString(user, "burst:\n  minVolum: 3\n", java.nio.charset.StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertSettings.load(user, Map.of()))
+        .hasMessageContaining("unknown setting 'burst.minVolum'");
+  }
+}

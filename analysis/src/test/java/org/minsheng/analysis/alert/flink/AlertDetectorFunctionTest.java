@@ -1,0 +1,114 @@
+package org.minsheng.analysis.alert.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+import org.minsheng.analysis.alert.Alert;
+import org.minsheng.analysis.alert.AlertDetector;
+import org.minsheng.analysis.alert.AlertLevel;
+import org.minsheng.analysis.alert.AlertSettings;
+import org.minsheng.analysis.alert.ScopeType;
+import org.minsheng.analysis.alert.WindowCount;
+
+class AlertDetectorFunctionTest {
+  private static final long W = 30_000;
+  private static final long T0 = 1_790_000_000_000L / W * W;
+  private static final Duration IDLE = Duration.ofHours(2);
+
+  private static WindowCount count(String key, long index, long volume) {
+    WindowCount w = new WindowCount();
+    w.scopeType = ScopeType.KEYWORD;
+    w.scopeKey = key;
+    w.windowStart = T0 + index * W;
+    w.windowEnd = w.windowStart + W;
+    w.volume = volume;
+    w.heat = volume;
+    w.sites = new ArrayList<>(List.of("a.cn"));
+    return w;
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, WindowCount, Alert> harness() throws Exception {
+    AlertDetectorFunction fn = new AlertDetectorFunction(AlertDetector.fromSettings(AlertSettings.defaults()), IDLE);
+    KeyedOneInputStreamOperatorTestHarness<String, WindowCount, Alert> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(fn), WindowCount::scopeId, Types.STRING);
+    h.open();
+    return h;
+  }
+
+  private static void push(KeyedOneInputStreamOperatorTestHarness<String, WindowCount, Alert> h, WindowCount w)
+      throws Exception {
+    h.processElement(new StreamRecord<>(w, w.windowEnd - 1));
+    h.processWatermark(w.windowEnd - 1);
+  }
+
+  private static List<Alert> alerts(KeyedOneInputStreamOperatorTestHarness<String, WindowCount, Alert> h) {
+    List<Alert> out = new ArrayList<>();
+    for (Object o : h.getOutput()) {
+      if (o instanceof StreamRecord<?> r && r.getValue() instanceof Alert a) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void firesOncePerScopeKeepsOneTimerPerKeyAndClearsStateWhenIdle() throws Exception {
+    try (var h = harness()) {
+      for (int i = 0; i < 60; i++) {
+        push(h, count("拆迁", i, 10));
+        push(h, count("暴雨", i, 10));
+      }
+      assertThat(alerts(h)).isEmpty();
+      assertThat(h.numEventTimeTimers()).as("one cleanup timer per key").isEqualTo(2);
+      assertThat(h.numKeyedStateEntries()).as("scope state + timer per key").isEqualTo(4);
+
+      for (int i = 60; i < 70; i++) {
+        push(h, count("拆迁", i, 40));
+        push(h, count("暴雨", i, 10));
+      }
+      List<Alert> fired = alerts(h);
+      assertThat(fired).hasSize(1);
+      assertThat(fired.get(0).scopeKey).isEqualTo("拆迁");
+      assertThat(fired.get(0).level).isEqualTo(AlertLevel.IV);
+      assertThat(fired.get(0).updatedAt).isEqualTo(T0 + 62 * W);
+
+      push(h, count("拆迁", 70, 150)); // escalation of the live alert
+      assertThat(alerts(h)).hasSize(2);
+      assertThat(alerts(h).get(1).escalation).isTrue();
+      assertThat(alerts(h).get(1).alertId).isEqualTo(fired.get(0).alertId);
+
+      // both scopes fall silent: event time passes the idle retention, the timers clear everything
+      h.processWatermark(T0 + 71 * W + IDLE.toMillis() + 1);
+      assertThat(h.numEventTimeTimers()).isZero();
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(alerts(h)).hasSize(2);
+    }
+  }
+
+  @Test
+  void stateSurvivesASnapshotAndRestore() throws Exception {
+    org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
+    try (var h = harness()) {
+      for (int i = 0; i < 60; i++) {
+        push(h, count("拆迁", i, 10));
+      }
+      push(h, count("拆迁", 60, 40));
+      snapshot = h.snapshot(1, T0 + 61 * W);
+    }
+    AlertDetectorFunction fn = new AlertDetectorFunction(AlertDetector.fromSettings(AlertSettings.defaults()), IDLE);
+    try (var h = new KeyedOneInputStreamOperatorTestHarness<String, WindowCount, Alert>(
+        new KeyedProcessOperator<>(fn), WindowCount::scopeId, Types.STRING)) {
+      h.initializeState(snapshot);
+      h.open();
+      push(h, count("拆迁", 61, 40));
+      assertThat(alerts(h)).as("the streak of window 60 was restored").hasSize(1);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package org.minsheng.notify;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.UpdateResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outbox in Elasticsearch: the {@code minsheng-alerts} documents themselves. The index template stores
+ * {@code deliveries} without indexing it (its keys are channel names), so due deliveries are found by scanning the
+ * unresolved alerts updated within {@code lookback} (alerts are few: tens a day) and reading {@code _source}.
+ * Reads carry {@code _seq_no} /
+ * {@code _primary_term}; every write is a partial update of {@code deliveries.<channel>} conditional on them
+ * ({@code if_seq_no}/{@code if_primary_term}), so of two notifiers that read the same pending delivery only one
+ * leases it. When a conditional write loses to a change elsewhere in the document (another channel's delivery, the
+ * API acknowledging the alert), the document is re-read and the write retried only if this channel's entry is still
+ * exactly what was read — so no one else has taken it.
+ */
+public final class ElasticsearchOutbox implements Outbox {
+  private static final int MAX_RETRIES = 5;
+  private static final int PAGE = 200;
+
+  private final ElasticsearchClient client;
+  private final String index;
+  private final Duration lookback;
+
+  /**
+   * @param lookback only alerts whose {@code updatedAt} (event time of their latest window) is this recent are
+   *     scanned for due deliveries
+   */
+  public ElasticsearchOutbox(ElasticsearchClient client, String index, Duration lookback) {
+    this.client = client;
+    this.index = index;
+    this.lookback = lookback;
+  }
+
+  @Override
+  public List<PendingDelivery> due(Instant now, Collection<String> channels, int limit) {
+    if (channels.isEmpty()) {
+      return List.of();
+    }
+    // deliveries is stored but not indexed (its keys are channel names): select recent unresolved alerts by indexed
+    // fields and pick the due deliveries from _source, paging in firedAt order.
+    Query query = Query.of(q -> q.bool(b -> b
+        .filter(f -> f.range(r -> r.untyped(u -> u.field("updatedAt")
+            .gte(JsonData.of(now.minus(lookback).toString())))))
+        .mustNot(m -> m.term(t -> t.field("status").value(FieldValue.of("resolved"))))));
+    List<PendingDelivery> out = new ArrayList<>();
+    List<FieldValue> after = null;
+    try {
+      while (out.size() < limit) {
+        List<FieldValue> searchAfter = after;
+        SearchResponse<ObjectNode> r = client.search(s -> {
+          s.index(index).size(PAGE).seqNoPrimaryTerm(true).query(query)
+              .sort(so -> so.field(f -> f.field("firedAt").order(SortOrder.Asc).unmappedType(FieldType.Date)))
+              .sort(so -> so.field(f -> f.field("alertId").order(SortOrder.Asc).unmappedType(FieldType.Keyword)))
+              .ignoreUnavailable(true).allowNoIndices(true);
+          if (searchAfter != null) {
+            s.searchAfter(searchAfter);
+          }
+          return s;
+        }, ObjectNode.class);
+        List<Hit<ObjectNode>> hits = r.hits().hits();
+        for (Hit<ObjectNode> hit : hits) {
+          collect(hit, now, channels, out);
+          if (out.size() >= limit) {
+            break;
+          }
+        }
+        if (hits.size() < PAGE) {
+          break;
+        }
+        after = hits.get(hits.size() - 1).sort();
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the outbox " + index, e);
+    }
+  }
+
+  private static void collect(Hit<ObjectNode> hit, Instant now, Collection<String> channels,
+      List<PendingDelivery> out) {
+    ObjectNode doc = hit.source();
+    if (doc == null || hit.seqNo() == null || hit.primaryTerm() == null) {
+      return;
+    }
+    AlertMessage msg = null;
+    for (String ch : channels) {
+      JsonNode d = doc.path("deliveries").path(ch);
+      if (d.isObject()) {
+        DeliveryState st = DeliveryState.fromJson(d);
+        if (st.dueAt(now)) {
+          msg = msg == null ? AlertMessage.fromDocument(doc) : msg;
+          out.add(new PendingDelivery(hit.id(), ch, msg, st, hit.seqNo(), hit.primaryTerm()));
+        }
+      }
+    }
+  }
+
+  @Override
+  public Optional<PendingDelivery> write(PendingDelivery d, DeliveryState next) {
+    return conditionalWrite(d, next, current -> sameEntry(current, d.state()));
+  }
+
+  @Override
+  public boolean complete(PendingDelivery leased, DeliveryState outcome) {
+    return conditionalWrite(leased, outcome, current -> current != null
+        && Objects.equals(current.owner(), leased.state().owner())
+        && Objects.equals(current.leaseUntil(), leased.state().leaseUntil())
+        && Objects.equals(current.idempotencyKey(), leased.state().idempotencyKey())).isPresent();
+  }
+
+  private Optional<PendingDelivery> conditionalWrite(PendingDelivery d, DeliveryState next,
+      java.util.function.Predicate<DeliveryState> stillOurs) {
+    long seqNo = d.seqNo();
+    long term = d.primaryTerm();
+    Map<String, Object> partial = Map.of("deliveries", Map.of(d.channel(), next.toMap()));
+    for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      try {
+        long s = seqNo;
+        long t = term;
+        UpdateResponse<ObjectNode> r = client.update(u -> u.index(index).id(d.alertId()).doc(partial)
+            .ifSeqNo(s).ifPrimaryTerm(t), ObjectNode.class);
+        return Optional.of(d.withState(next, r.seqNo(), r.primaryTerm()));
+      } catch (ElasticsearchException | IOException e) {
+        if (!isConflict(e)) {
+          throw e instanceof IOException io
+              ? new UncheckedIOException("cannot write the outbox " + index + " for alert " + d.alertId(), io)
+              : (ElasticsearchException) e;
+        }
+      }
+      try {
+        GetResponse<ObjectNode> fresh = client.get(g -> g.index(index).id(d.alertId()), ObjectNode.class);
+        if (!fresh.found() || fresh.source() == null || fresh.seqNo() == null) {
+          return Optional.empty();
+        }
+        JsonNode entry = fresh.source().path("deliveries").path(d.channel());
+        DeliveryState current = entry.isObject() ? DeliveryState.fromJson(entry) : null;
+        if (!stillOurs.test(current)) {
+          return Optional.empty();
+        }
+        seqNo = fresh.seqNo();
+        term = fresh.primaryTerm();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot re-read alert " + d.alertId() + " from " + index, e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A version conflict, whichever way the client reports it (typed error, transport error, low-level response). */
+  static boolean isConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ElasticsearchException ee && ee.status() == 409) {
+        return true;
+      }
+      if (t instanceof co.elastic.clients.transport.TransportException te && te.statusCode() == 409) {
+        return true;
+      }
+      if (t instanceof org.elasticsearch.client.ResponseException re
+          && re.getResponse().getStatusLine().getStatusCode() == 409) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameEntry(DeliveryState a, DeliveryState b) {
+    return a != null && Objects.equals(a.state(), b.state()) && a.attempts() == b.attempts()
+        && Objects.equals(a.idempotencyKey(), b.idempotencyKey()) && Objects.equals(a.leaseUntil(), b.leaseUntil())
+        && Objects.equals(a.nextAttemptAt(), b.nextAttemptAt()) && Objects.equals(a.owner(), b.owner());
+  }
+}

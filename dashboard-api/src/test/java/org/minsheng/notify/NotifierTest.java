@@ -1,0 +1,150 @@
+package org.minsheng.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class NotifierTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T02:46:00Z")); // 10:46 in Shanghai
+  private final InMemoryOutbox outbox = new InMemoryOutbox();
+  private final Backoff backoff = new Backoff(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(2));
+  private TestReceiver receiver;
+
+  @BeforeEach
+  void start() throws Exception {
+    receiver = new TestReceiver();
+  }
+
+  @AfterEach
+  void stop() {
+    receiver.close();
+  }
+
+  private Notifier notifier(QuietHours quiet, String owner) {
+    Channel webhook = new WebhookChannel("webhook", receiver.url("/hook"), "s", new HttpPoster(Duration.ofSeconds(2)),
+        clock);
+    return new Notifier(outbox, List.of(new Notifier.Route(webhook, quiet)), backoff, 60, Duration.ofMinutes(2),
+        owner, clock);
+  }
+
+  @Test
+  void aReceiverDownForTenMinutesGetsEveryAlertOnceItIsBack() {
+    for (int i = 0; i < 3; i++) {
+      outbox.put(AlertDocs.alert("a" + i, "III", List.of("webhook")));
+    }
+    Notifier n = notifier(QuietHours.NONE, "n1");
+    receiver.answer(503, "maintenance");
+    Instant outageEnd = clock.instant().plus(Duration.ofMinutes(10));
+    int polls = 0;
+    while (clock.instant().isBefore(outageEnd)) {
+      assertThat(n.pollOnce(10)).isZero();
+      clock.advance(Duration.ofSeconds(5));
+      polls++;
+    }
+    assertThat(outbox.delivery("a0", "webhook").get("state").asText()).isEqualTo("pending");
+    assertThat(outbox.delivery("a0", "webhook").get("lastError").asText()).contains("HTTP 503");
+    int attemptsDuringOutage = outbox.delivery("a0", "webhook").get("attempts").asInt();
+    assertThat(attemptsDuringOutage).as("backoff, not one attempt per poll").isBetween(5, 12).isLessThan(polls);
+
+    receiver.answer(200, "ok");
+    receiver.requests.clear();
+    int delivered = 0;
+    for (int i = 0; i < 30 && delivered < 3; i++) { // back-off is capped at 2 min: all sent within 2.5 min
+      clock.advance(Duration.ofSeconds(5));
+      delivered += n.pollOnce(10);
+    }
+    assertThat(delivered).isEqualTo(3);
+    assertThat(receiver.requests).extracting(r -> r.header("Idempotency-Key"))
+        .containsExactlyInAnyOrder("a0:III:webhook", "a1:III:webhook", "a2:III:webhook");
+    assertThat(outbox.delivery("a1", "webhook").get("state").asText()).isEqualTo("delivered");
+    assertThat(outbox.delivery("a1", "webhook").get("deliveredAt").asText()).isNotEmpty();
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(n.pollOnce(10)).as("nothing is sent twice").isZero();
+    assertThat(receiver.requests).hasSize(3);
+  }
+
+  @Test
+  void permanentFailuresAreNotRetried() {
+    outbox.put(AlertDocs.alert("a9", "II", List.of("webhook")));
+    receiver.answer(401, "bad signature");
+    Notifier n = notifier(QuietHours.NONE, "n1");
+    n.pollOnce(10);
+    clock.advance(Duration.ofHours(1));
+    n.pollOnce(10);
+    assertThat(receiver.requests).hasSize(1);
+    assertThat(outbox.delivery("a9", "webhook").get("state").asText()).isEqualTo("failed");
+    assertThat(outbox.delivery("a9", "webhook").get("lastError").asText()).contains("HTTP 401");
+  }
+
+  @Test
+  void quietHoursDeferAllButRed() {
+    QuietHours night = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0), ZoneId.of("Asia/Shanghai"));
+    MutableClock nightClock = clock;
+    nightClock.advance(Duration.ofHours(13)); // 23:46 Shanghai
+    outbox.put(AlertDocs.alert("blue", "IV", List.of("webhook")));
+    outbox.put(AlertDocs.alert("red", "I", List.of("webhook")));
+    Notifier n = notifier(night, "n1");
+    assertThat(n.pollOnce(10)).isEqualTo(1);
+    assertThat(receiver.requests).extracting(r -> r.header("Idempotency-Key")).containsExactly("red:I:webhook");
+    assertThat(outbox.delivery("blue", "webhook").get("nextAttemptAt").asText()).isEqualTo("2026-11-21T23:00:00Z");
+    clock.advance(Duration.ofHours(7).plusMinutes(14)); // 07:00 Shanghai
+    assertThat(n.pollOnce(10)).isEqualTo(1);
+    assertThat(receiver.requests).hasSize(2);
+  }
+
+  @Test
+  void twoNotifiersNeverBothDeliver() {
+    outbox.put(AlertDocs.alert("a5", "III", List.of("webhook")));
+    Notifier n1 = notifier(QuietHours.NONE, "n1");
+    Notifier n2 = notifier(QuietHours.NONE, "n2");
+    // both read the same pending delivery; only the first conditional lease wins
+    List<PendingDelivery> seenByN2 = outbox.due(clock.instant(), List.of("webhook"), 10);
+    assertThat(n1.pollOnce(10)).isEqualTo(1);
+    assertThat(outbox.write(seenByN2.get(0), seenByN2.get(0).state().leased("n2", clock.instant()))).isEmpty();
+    assertThat(n2.pollOnce(10)).isZero();
+    assertThat(receiver.requests).hasSize(1);
+  }
+
+  @Test
+  void aChannelAtItsRateLimitKeepsTheRestPendingForLater() {
+    for (int i = 0; i < 5; i++) {
+      outbox.put(AlertDocs.alert("r" + i, "III", List.of("webhook")));
+    }
+    Channel webhook = new WebhookChannel("webhook", receiver.url("/hook"), "s", new HttpPoster(Duration.ofSeconds(2)),
+        clock);
+    Notifier n = new Notifier(outbox, List.of(new Notifier.Route(webhook, QuietHours.NONE, new RateLimit(2))), backoff,
+        60, Duration.ofMinutes(2), "n1", clock);
+    assertThat(n.pollOnce(10)).isEqualTo(2);
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(n.pollOnce(10)).isZero();
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(n.pollOnce(10)).isEqualTo(2);
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(n.pollOnce(10)).isEqualTo(1);
+    assertThat(receiver.requests).hasSize(5);
+    assertThat(outbox.delivery("r4", "webhook").get("attempts").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void quietHoursAndBackoffArithmetic() {
+    QuietHours night = QuietHours.parse("22:00-07:00", ZoneId.of("Asia/Shanghai"));
+    assertThat(night.isQuiet(Instant.parse("2026-11-21T15:00:00Z"))).isTrue(); // 23:00
+    assertThat(night.isQuiet(Instant.parse("2026-11-21T22:59:59Z"))).isTrue(); // 06:59
+    assertThat(night.isQuiet(Instant.parse("2026-11-21T23:00:00Z"))).isFalse(); // 07:00
+    assertThat(night.end(Instant.parse("2026-11-21T15:00:00Z"))).isEqualTo(Instant.parse("2026-11-21T23:00:00Z"));
+    QuietHours lunch = QuietHours.parse("12:00-13:00", ZoneId.of("Asia/Shanghai"));
+    assertThat(lunch.isQuiet(Instant.parse("2026-11-21T04:30:00Z"))).isTrue();
+    assertThat(lunch.isQuiet(Instant.parse("2026-11-21T05:00:00Z"))).isFalse();
+    assertThat(QuietHours.NONE.isQuiet(Instant.now())).isFalse();
+    assertThat(backoff.after(1)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(backoff.after(3)).isEqualTo(Duration.ofSeconds(20));
+    assertThat(backoff.after(10)).isEqualTo(Duration.ofMinutes(2));
+  }
+}
