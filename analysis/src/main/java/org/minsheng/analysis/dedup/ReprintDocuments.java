@@ -17,7 +17,12 @@ public final class ReprintDocuments {
   private ReprintDocuments() {}
 
   public static String index(ReprintUpdate u) {
-    return "minsheng-posts-" + MONTH.format(Instant.ofEpochMilli(u.originalTime));
+    return index("minsheng-posts", u);
+  }
+
+  /** @param posts the posts alias, e.g. {@code IndexNames.posts()}: monthly indices are {@code <posts>-YYYY.MM} */
+  public static String index(String posts, ReprintUpdate u) {
+    return posts + "-" + MONTH.format(Instant.ofEpochMilli(u.originalTime));
   }
 
   public static String id(ReprintUpdate u) {

@@ -8,6 +8,20 @@ import org.minsheng.analysis.sink.SinkDocument;
 /** {@link TopicUpdate} → whole {@code minsheng-topics} document, id = topicId ({@link TopicDocuments}). */
 public final class TopicDocumentConverter implements DocumentConverter<TopicUpdate> {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private final String index;
+
+  /** @param index the concrete index, e.g. {@code IndexNames.topics()} */
+  public TopicDocumentConverter(String index) {
+    if (index == null || index.isBlank()) {
+      throw new IllegalArgumentException("index name is required");
+    }
+    this.index = index;
+  }
+
+  /** Into the default index name ({@link TopicDocuments#INDEX}). */
+  public TopicDocumentConverter() {
+    this(TopicDocuments.INDEX);
+  }
 
   @Override
   public SinkDocument convert(TopicUpdate u) {
@@ -15,6 +29,6 @@ public final class TopicDocumentConverter implements DocumentConverter<TopicUpda
       throw new IllegalArgumentException("topic update without topicId");
     }
     ObjectNode source = JSON.valueToTree(TopicDocuments.toDocument(u));
-    return new SinkDocument(TopicDocuments.INDEX, TopicDocuments.id(u), source);
+    return new SinkDocument(index, TopicDocuments.id(u), source);
   }
 }
