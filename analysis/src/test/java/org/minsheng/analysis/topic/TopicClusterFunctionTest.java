@@ -1,0 +1,97 @@
+package org.minsheng.analysis.topic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.minsheng.analysis.topic.TestPosts.millis;
+import static org.minsheng.analysis.topic.TestPosts.post;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+import org.minsheng.analysis.model.AnalyzedPost;
+
+class TopicClusterFunctionTest {
+
+  private static ClusterSettings settings() {
+    // a short TTL so the test can watch topics expire
+    ClusterSettings d = TopicSettings.fromDefaultsFile().cluster();
+    return new ClusterSettings(d.joinThreshold(), d.textWeight(), d.timeWeight(), d.similarityTauMinutes(),
+        d.activityTauMinutes(), d.newTopicIntensity(), d.centroidTauMinutes(), d.mergeThreshold(),
+        d.maxCentroidTerms(), d.indexTermsPerTopic(), d.recentTopics(), d.maxCandidates(), d.maxPostingsPerTerm(),
+        60, d.maxLiveTopics(), d.maxPostLinks(), d.maxSites(), d.dfMaxTerms(), d.dfHalfLifeDocs(), d.entityBoost(),
+        d.evidenceMass(), d.textVeto(), d.quietTauMinutes(), d.busyRate());
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<Integer, AnalyzedPost, AnalyzedPost> harness()
+      throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<Integer, AnalyzedPost, AnalyzedPost> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new TopicClusterFunction(settings(), Duration.ofMinutes(5), 5)),
+            p -> TopicClusterFunction.KEY, Types.INT);
+    h.open();
+    return h;
+  }
+
+  private static void feed(KeyedOneInputStreamOperatorTestHarness<Integer, AnalyzedPost, AnalyzedPost> h,
+      AnalyzedPost p) throws Exception {
+    h.processElement(new StreamRecord<>(p, p.post.publishedAt().toEpochMilli()));
+  }
+
+  @Test
+  void burstFormsOneTopicRepliesFollowParentSpamStaysOut() throws Exception {
+    var h = harness();
+    // a burst about one story, a quiet half hour, a burst about another, a late reply to the first with no words of
+    // its own, and a spam page copying the first story's words
+    feed(h, post("a1", 0, "news.a.cn", "武汉大学/nt 牌坊 拆除 校友 历史 建筑"));
+    feed(h, post("a2", 2, "bbs.c.cn", "武汉大学/nt 牌坊 拆除 抗议 校友"));
+    feed(h, post("a3", 4, "weibo.com", "牌坊 拆除 历史 武汉大学/nt"));
+    feed(h, post("b1", 35, "news.b.cn", "高铁 票价 上调 铁路局/nt 春运 乘客"));
+    feed(h, post("b2", 36, "news.d.cn", "春运 高铁 票价 乘客 不满"));
+    feed(h, post("r1", 37, "weibo.com", "顶", "a1"));
+    AnalyzedPost spam = post("s1", 38, "farm.cn", "武汉大学/nt 牌坊 拆除 国产 精品");
+    spam.spam = true;
+    feed(h, spam);
+    assertEquals(List.of("s1"), h.extractOutputValues().stream().map(AnalyzedPost::id).toList(),
+        "spam passes at once, the rest waits for the watermark");
+    assertTrue(h.numEventTimeTimers() > 0);
+
+    h.processWatermark(millis(39));
+    Map<String, String> topicOf = h.extractOutputValues().stream()
+        .collect(Collectors.toMap(AnalyzedPost::id, p -> String.valueOf(p.topicId)));
+    assertEquals(topicOf.get("a1"), topicOf.get("a2"));
+    assertEquals(topicOf.get("a1"), topicOf.get("a3"));
+    assertEquals(topicOf.get("b1"), topicOf.get("b2"));
+    assertNotEquals(topicOf.get("a1"), topicOf.get("b1"));
+    assertEquals(topicOf.get("a1"), topicOf.get("r1"), "a reply joins its parent's topic");
+    assertEquals("null", topicOf.get("s1"), "spam is emitted but joins no topic");
+
+    // the flush at minute 40 writes both topics
+    h.processWatermark(millis(40));
+    List<TopicUpdate> updates = new ArrayList<>();
+    h.getSideOutput(TopicClusterFunction.TOPICS).forEach(r -> updates.add(r.getValue()));
+    TopicUpdate a = updates.stream().filter(u -> u.topicId.equals(topicOf.get("a1")))
+        .reduce((first, second) -> second).orElseThrow();
+    assertEquals(4, a.postCount);
+    assertEquals("a1", a.firstPostId);
+    assertTrue(a.keywords.contains("牌坊"), a.keywords.toString());
+    assertEquals(List.of("news.a.cn", "bbs.c.cn", "weibo.com"), a.sites);
+    assertEquals(4, a.negative);
+    assertNull(a.mergedInto);
+    assertEquals(2, updates.stream().map(u -> u.topicId).distinct().count());
+
+    // quiet for longer than the 60-minute TTL: topics evicted, state and timers back to zero
+    h.processWatermark(millis(40 + 70));
+    assertEquals(0, h.numKeyedStateEntries(), "no topic, link or dirty mark left");
+    assertEquals(0, h.numEventTimeTimers());
+    h.close();
+  }
+}
