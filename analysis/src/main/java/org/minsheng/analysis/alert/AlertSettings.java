@@ -10,7 +10,7 @@ import java.util.Map;
 import org.minsheng.config.Settings;
 
 /**
- * Alerting settings, bound from {@code alert/alert-defaults.yaml} (every field is documented there with its reason).
+ * Alerting settings, bound from {@code minsheng-analysis.yaml}, key {@code alerts} (every field is documented there with its reason).
  * Plain serialisable fields so that Flink can ship them to the operators.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -18,7 +18,7 @@ public class AlertSettings implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The classpath resource holding the documented defaults. */
-  public static final String DEFAULTS = "alert/alert-defaults.yaml";
+  public static final String DEFAULTS = "minsheng-analysis.yaml";
 
   public Window window = new Window();
   public Scopes scopes = new Scopes();
@@ -32,7 +32,7 @@ public class AlertSettings implements Serializable {
 
   /** Defaults, then {@code userFile} (may be null), then {@code MINSHENG_*} environment variables. */
   public static AlertSettings load(Path userFile, Map<String, String> env) {
-    return Settings.load(DEFAULTS, userFile, env).bind("", AlertSettings.class);
+    return Settings.load(DEFAULTS, userFile, env).bind("alerts", AlertSettings.class);
   }
 
   /** The documented defaults alone (tests, benchmarks). */

@@ -3,7 +3,7 @@ package org.minsheng.analysis.dedup;
 import java.io.Serializable;
 
 /**
- * Duplicate detection settings ({@code topics.dedup} in {@code topic/topic-defaults.yaml}).
+ * Duplicate detection settings ({@code topics.dedup} in {@code minsheng-analysis.yaml}).
  *
  * @param maxDistance Hamming distance up to which two SimHashes are near duplicates (≤ 3 keeps the band guarantee)
  * @param ttlMinutes how long a post can be found as an original (event time)

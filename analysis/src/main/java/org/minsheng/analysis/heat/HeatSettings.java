@@ -3,7 +3,7 @@ package org.minsheng.analysis.heat;
 import java.io.Serializable;
 
 /**
- * Heat index settings ({@code topics.heat} in {@code topic/topic-defaults.yaml}; the reasons for each weight are in
+ * Heat index settings ({@code topics.heat} in {@code minsheng-analysis.yaml}; the reasons for each weight are in
  * docs/TOPICS.md).
  *
  * @param windowMinutes length of the event-time tumbling windows

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.minsheng.analysis.alert.AlertSettings;
 import org.minsheng.analysis.nlp.SentimentModelFactory;
+import org.minsheng.analysis.topic.TopicSettings;
 import org.minsheng.config.Settings;
 
 /**
@@ -50,7 +51,8 @@ public record AnalysisConfig(
         Arrays.asList(s.bind("analysis.segment.customWords", String[].class)),
         new SentimentModelFactory(s.string("analysis.sentiment.model"), s.string("analysis.sentiment.location")),
         s.bind("analysis.emotion.enabled", Boolean.class),
-        AlertSettings.load(null, System.getenv()));
+        TopicSettings.from(s),
+        s.bind("alerts", AlertSettings.class));
     return new AnalysisConfig(
         s.string("handoff.type"),
         s.string("handoff.spool.directory"),
@@ -75,7 +77,7 @@ public record AnalysisConfig(
   /** A copy with other checkpointing (tests, the demo). */
   public AnalysisConfig withCheckpoints(String directory, Duration interval) {
     JobSettings j = new JobSettings(interval, job.maxOutOfOrderness(), job.idleness(), job.customWords(), job.sentiment(),
-        job.emotion(), job.alerts());
+        job.emotion(), job.topics(), job.alerts());
     return new AnalysisConfig(handoffType, spoolDirectory, discoveryInterval, elasticsearchUrl, parallelism, directory, j);
   }
 

@@ -10,7 +10,11 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.minsheng.analysis.alert.Alert;
 import org.minsheng.analysis.alert.AlertDocumentConverter;
+import org.minsheng.analysis.heat.TrendDocumentConverter;
+import org.minsheng.analysis.heat.TrendRollup;
 import org.minsheng.analysis.model.AnalyzedPost;
+import org.minsheng.analysis.topic.TopicDocumentConverter;
+import org.minsheng.analysis.topic.TopicUpdate;
 import org.minsheng.analysis.model.DeadLetter;
 import org.minsheng.analysis.sink.ElasticsearchSink;
 import org.minsheng.analysis.sink.PostDocumentConverter;
@@ -117,7 +121,18 @@ public final class AnalysisMain {
         .converter(new AlertDocumentConverter(names.alerts(), config.job().alerts().content.channels))
         .deadLetterIndex(names.deadLetters())
         .build();
-    return new MinshengJob(source, JobSinks.of(posts, deadLetters).withAlerts(alerts), config.job());
+    ElasticsearchSink<TopicUpdate> topics = ElasticsearchSink.<TopicUpdate>builder()
+        .connection(connection)
+        .converter(new TopicDocumentConverter(names.topics()))
+        .deadLetterIndex(names.deadLetters())
+        .build();
+    ElasticsearchSink<TrendRollup> trends = ElasticsearchSink.<TrendRollup>builder()
+        .connection(connection)
+        .converter(new TrendDocumentConverter(names.trends()))
+        .deadLetterIndex(names.deadLetters())
+        .build();
+    return new MinshengJob(source,
+        JobSinks.of(posts, deadLetters).withAlerts(alerts).withTopics(topics, trends), config.job());
   }
 
   /** The source named by {@code handoff.type}. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.minsheng.analysis.alert.AlertSettings;
 import org.minsheng.analysis.nlp.SentimentModelFactory;
+import org.minsheng.analysis.topic.TopicSettings;
 
 /**
  * What {@link MinshengJob} needs to declare its topology, independent of where the settings came from (see
@@ -18,7 +19,8 @@ import org.minsheng.analysis.nlp.SentimentModelFactory;
  * @param customWords extra segmenter dictionary words ({@code "word"} or {@code "word nature"})
  * @param sentiment which sentiment model the sentiment stage creates
  * @param emotion whether the sentiment stage also classifies emotion
- * @param alerts the alert rules, levels and hygiene ({@code alert/alert-defaults.yaml})
+ * @param topics reprints, spam, keywords, topic clustering and heat ({@code topics} in minsheng-analysis.yaml)
+ * @param alerts the alert rules, levels and hygiene ({@code minsheng-analysis.yaml}, key {@code alerts})
  */
 public record JobSettings(
     Duration checkpointInterval,
@@ -27,6 +29,7 @@ public record JobSettings(
     List<String> customWords,
     SentimentModelFactory sentiment,
     boolean emotion,
+    TopicSettings topics,
     AlertSettings alerts) implements Serializable {
 
   public JobSettings {
@@ -38,6 +41,7 @@ public record JobSettings(
     requirePositive("idleness", idleness);
     customWords = List.copyOf(customWords);
     Objects.requireNonNull(sentiment, "sentiment");
+    Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(alerts, "alerts");
   }
 

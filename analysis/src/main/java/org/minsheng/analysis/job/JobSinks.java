@@ -3,6 +3,8 @@ package org.minsheng.analysis.job;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.minsheng.analysis.alert.Alert;
+import org.minsheng.analysis.heat.TrendRollup;
+import org.minsheng.analysis.topic.TopicUpdate;
 import org.minsheng.analysis.model.AnalyzedPost;
 import org.minsheng.analysis.model.DeadLetter;
 
@@ -13,18 +15,28 @@ import org.minsheng.analysis.model.DeadLetter;
  * @param posts every analysed post
  * @param deadLetters records that could not be processed, with their reason
  * @param alerts graded alerts (new and escalations), or null to leave the alert stage out
+ * @param topics whole topic documents, or null to leave the topic stages (spam, dedup, keywords, clustering, heat) out
+ * @param trends per-window roll-ups per topic, keyword and region; required with {@code topics}
  */
-public record JobSinks(Sink<AnalyzedPost> posts, Sink<DeadLetter> deadLetters, Sink<Alert> alerts) {
+public record JobSinks(Sink<AnalyzedPost> posts, Sink<DeadLetter> deadLetters, Sink<Alert> alerts,
+    Sink<TopicUpdate> topics, Sink<TrendRollup> trends) {
   public JobSinks {
     Objects.requireNonNull(posts, "posts");
     Objects.requireNonNull(deadLetters, "deadLetters");
+    if ((topics == null) != (trends == null)) {
+      throw new IllegalArgumentException("the topic stages need both a topics sink and a trends sink");
+    }
   }
 
   public static JobSinks of(Sink<AnalyzedPost> posts, Sink<DeadLetter> deadLetters) {
-    return new JobSinks(posts, deadLetters, null);
+    return new JobSinks(posts, deadLetters, null, null, null);
   }
 
   public JobSinks withAlerts(Sink<Alert> alertSink) {
-    return new JobSinks(posts, deadLetters, alertSink);
+    return new JobSinks(posts, deadLetters, alertSink, topics, trends);
+  }
+
+  public JobSinks withTopics(Sink<TopicUpdate> topicSink, Sink<TrendRollup> trendSink) {
+    return new JobSinks(posts, deadLetters, alerts, topicSink, trendSink);
   }
 }

@@ -10,6 +10,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.minsheng.analysis.alert.Alert;
 import org.minsheng.analysis.alert.flink.AlertStages;
 import org.minsheng.analysis.model.AnalyzedPost;
+import org.minsheng.analysis.topic.TopicOutputs;
+import org.minsheng.analysis.topic.TopicStages;
 import org.minsheng.analysis.model.DeadLetter;
 import org.minsheng.analysis.nlp.SegmentFunction;
 import org.minsheng.analysis.nlp.SentimentFunction;
@@ -22,9 +24,11 @@ import org.minsheng.analysis.source.PostsSource;
  * through the constructor ({@link AnalysisMain} plugs in the spool directory and Elasticsearch, tests plug in theirs).
  *
  * <pre>
- * raw lines ─► parse + validate ─┬─► event time ─► normalise ─► segment ─► sentiment ─┬─► post sink
- *                                │                                                    └─► alerts ─► alert sink
- *                                └─► dead letters ─────────────────────────────────────────────► dead-letter sink
+ * raw lines ─► parse + validate ─┬─► event time ─► normalise ─► segment ─► sentiment ─► topic stages ─┬─► post sink
+ *                                │    (spam, reprints, keywords, clustering, heat: TopicStages) ─┬─ topics ─┼─► topic sink
+ *                                │                                                               └─ trends ─┼─► trend sink
+ *                                │                                                          alerts (AlertStages) ─► alert sink
+ *                                └─► dead letters ────────────────────────────────────────────────────────► dead-letter sink
  * </pre>
  *
  * Every operator has a stable {@code uid} (so savepoints survive changes to the graph) and a readable name.
@@ -43,6 +47,8 @@ public final class MinshengJob {
     public static final String POST_SINK = "posts-sink";
     public static final String DEAD_LETTER_SINK = "dead-letters-sink";
     public static final String ALERT_SINK = "alerts-sink";
+    public static final String TOPIC_SINK = "topics-sink";
+    public static final String TREND_SINK = "trends-sink";
 
     private Uids() {}
   }
@@ -83,6 +89,12 @@ public final class MinshengJob {
         .uid(Uids.EVENT_TIME).name("event time (publishedAt)");
 
     DataStream<AnalyzedPost> analysed = analyse(posts);
+    if (sinks.topics() != null) {
+      TopicOutputs topics = TopicStages.apply(analysed, settings.topics());
+      analysed = topics.posts();
+      topics.topics().sinkTo(sinks.topics()).uid(Uids.TOPIC_SINK).name("topics sink");
+      topics.trends().sinkTo(sinks.trends()).uid(Uids.TREND_SINK).name("trends sink");
+    }
 
     analysed.sinkTo(sinks.posts()).uid(Uids.POST_SINK).name("posts sink");
     parsed.getSideOutput(ParsePostFunction.DEAD_LETTERS)

@@ -3,7 +3,7 @@ package org.minsheng.analysis.topic;
 import java.io.Serializable;
 
 /**
- * Knobs of the streaming clusterer; the job's defaults are in {@code topic/topic-defaults.yaml} under
+ * Knobs of the streaming clusterer; the job's defaults are in {@code minsheng-analysis.yaml} under
  * {@code topics.cluster}, tuned on the tuning splits of the CED Weibo events and their overlapped copy (docs/TOPICS.md).
  *
  * @param joinThreshold minimum combined score to join an existing topic instead of opening a new one
@@ -64,7 +64,7 @@ public record ClusterSettings(
 
   /**
    * Plain built-in values for unit tests of the clusterer's mechanics (no busy-stream rule, lighter time prior). The
-   * job's tuned defaults are in {@code topic/topic-defaults.yaml}: {@code TopicSettings.fromDefaultsFile().cluster()}.
+   * job's tuned defaults are in {@code minsheng-analysis.yaml}: {@code TopicSettings.fromDefaultsFile().cluster()}.
    */
   public static ClusterSettings defaults() {
     return new ClusterSettings(0.30, 1.0, 0.6, 360, 10, 0.6, 720, 0.75, 64, 16, 8, 64, 256, 2880, 20000, 200000,

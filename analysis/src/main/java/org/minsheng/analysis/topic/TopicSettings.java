@@ -8,7 +8,7 @@ import org.minsheng.config.Settings;
 
 /**
  * All settings of the reprint, spam, keyword, topic and heat stages: the {@code topics} subtree of the analysis
- * settings. Documented defaults: {@code topic/topic-defaults.yaml} (to be folded into {@code minsheng-analysis.yaml}).
+ * settings. Documented defaults: {@code minsheng-analysis.yaml} (to be folded into {@code minsheng-analysis.yaml}).
  *
  * @param spamThreshold spam score from which a post is spam
  * @param keywordsPerPost keywords stored per post
@@ -21,7 +21,7 @@ import org.minsheng.config.Settings;
 public record TopicSettings(double spamThreshold, int keywordsPerPost, int keywordsPerTopic, double flushSeconds,
     DedupSettings dedup, ClusterSettings cluster, HeatSettings heat) implements Serializable {
 
-  public static final String DEFAULTS_RESOURCE = "topic/topic-defaults.yaml";
+  public static final String DEFAULTS_RESOURCE = "minsheng-analysis.yaml";
 
   /** The {@code topics} subtree of already loaded settings (e.g. {@code minsheng-analysis.yaml}). */
   public static TopicSettings from(Settings settings) {

@@ -46,7 +46,7 @@ class AlertDetectorTest {
     assertThat(a.figures.baseline).isBetween(9.0, 12.0);
     assertThat(a.figures.windowStart).isEqualTo(AlertFixtures.T0 + 60 * AlertFixtures.W);
     assertThat(a.reason).contains("关键词「拆迁」").contains("本窗口 36 条").contains("已有 2 个窗口超过阈值");
-    assertThat(a.dashboardUrl).isEqualTo("http://localhost:7070/#/alerts/" + a.alertId);
+    assertThat(a.dashboardUrl).isEqualTo("http://127.0.0.1:8080/#/alerts/" + a.alertId);
     assertThat(a.keywords).startsWith("拆迁");
     assertThat(a.topPosts).extracting(p -> p.url).containsExactly("https://bbs.example.cn/t/61");
 

@@ -48,14 +48,14 @@ class AlertDocumentsTest {
     assertThat(s.levels.I.minRatio).isEqualTo(20.0);
     assertThat(s.scopes.warmupTypes).containsExactly("keyword", "region", "watchlist");
     java.nio.file.Path user = dir.resolve("alerts.yaml");
-    java.nio.file.Files.writeString(user, "watchlist:\n  rules:\n    - name: 拆迁\n      expression: 拆迁 AND (补偿 OR 强拆)\n"
-        + "      regions: [江苏]\n      minPosts: 1\n", java.nio.charset.StandardCharsets.UTF_8);
-    AlertSettings custom = AlertSettings.load(user, Map.of("MINSHENG_BURST_MINVOLUME", "12"));
+    java.nio.file.Files.writeString(user, "alerts:\n  watchlist:\n    rules:\n      - name: 拆迁\n        expression: 拆迁 AND (补偿 OR 强拆)\n"
+        + "        regions: [江苏]\n        minPosts: 1\n", java.nio.charset.StandardCharsets.UTF_8);
+    AlertSettings custom = AlertSettings.load(user, Map.of("MINSHENG_ALERTS_BURST_MINVOLUME", "12"));
     assertThat(custom.watchlist.rules).hasSize(1);
     assertThat(custom.watchlist.rules.get(0).minPosts).isEqualTo(1);
     assertThat(custom.burst.minVolume).isEqualTo(12);
-    java.nio.file.Files.writeString(user, "burst:\n  minVolum: 3\n", java.nio.charset.StandardCharsets.UTF_8);
+    java.nio.file.Files.writeString(user, "alerts:\n  burst:\n    minVolum: 3\n", java.nio.charset.StandardCharsets.UTF_8);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertSettings.load(user, Map.of()))
-        .hasMessageContaining("unknown setting 'burst.minVolum'");
+        .hasMessageContaining("unknown setting 'alerts.burst.minVolum'");
   }
 }

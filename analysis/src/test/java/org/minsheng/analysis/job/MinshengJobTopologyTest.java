@@ -19,7 +19,8 @@ class MinshengJobTopologyTest {
     AnalysisConfig config = AnalysisConfig.load();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     new MinshengJob(SpoolDirectorySource.continuous("/tmp/spool", Duration.ofSeconds(1)),
-        JobSinks.of(new DiscardingSink<>(), new DiscardingSink<>()).withAlerts(new DiscardingSink<>()), config.job())
+        JobSinks.of(new DiscardingSink<>(), new DiscardingSink<>()).withAlerts(new DiscardingSink<>())
+            .withTopics(new DiscardingSink<>(), new DiscardingSink<>()), config.job())
         .build(env);
     StreamGraph graph = env.getStreamGraph();
 
@@ -29,6 +30,9 @@ class MinshengJobTopologyTest {
     assertThat(uids).anySatisfy(u -> assertThat(u).startsWith(MinshengJob.Uids.POST_SINK));
     assertThat(uids).anySatisfy(u -> assertThat(u).startsWith(MinshengJob.Uids.DEAD_LETTER_SINK));
     assertThat(uids).contains("alert-scopes", "alert-window-counts", "alert-detect");
+    assertThat(uids).contains("spam-score", "dedup-buckets", "topic-cluster", "heat", "topic-documents");
+    assertThat(uids).anySatisfy(u -> assertThat(u).startsWith(MinshengJob.Uids.TOPIC_SINK));
+    assertThat(uids).anySatisfy(u -> assertThat(u).startsWith(MinshengJob.Uids.TREND_SINK));
     assertThat(uids).anySatisfy(u -> assertThat(u).startsWith(MinshengJob.Uids.ALERT_SINK));
     assertThat(uids).doesNotContainNull();
     assertThat(graph.getStreamNodes()).extracting(StreamNode::getOperatorName)

@@ -34,7 +34,7 @@ public final class AlertBenchCommand implements CliCommand {
       description = "bursts are raised to at least this many posts per minute (default ${DEFAULT-VALUE})")
   double minBurstPerMinute;
 
-  @Option(names = "--config", description = "alert settings YAML overriding alert/alert-defaults.yaml")
+  @Option(names = "--config", description = "alert settings YAML overriding minsheng-analysis.yaml (alerts:)")
   Path config;
 
   @Override
