@@ -95,7 +95,10 @@ class CorpusGeneratorTest {
 
   @Test
   void burstsRaiseThePublishingRate() {
-    List<Post> posts = CorpusGenerator.generate(CorpusSpec.defaults(11, START, 2), N);
+    CorpusSpec d = CorpusSpec.defaults(11, START, 2);
+    CorpusSpec frequentBursts = new CorpusSpec(d.seed(), d.start(), d.postsPerSecond(), d.weiboShare(), d.repostShare(),
+        d.replyShare(), d.reprintShare(), d.spamShare(), 1.0 / 1000);
+    List<Post> posts = CorpusGenerator.generate(frequentBursts, N);
     // busiest minute of publishing time against the median minute
     Map<Long, Long> perMinute = posts.stream()
         .collect(Collectors.groupingBy(p -> p.publishedAt().getEpochSecond() / 60, Collectors.counting()));
