@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.minsheng.handoff.SpoolDirectoryWriter;
 import org.minsheng.post.Post;
 
@@ -19,18 +20,25 @@ public final class SpoolFeeder {
   private final SpoolDirectoryWriter writer;
   private final Clock clock;
   private final boolean stampPublishedAt;
+  private final Consumer<Post> onSent;
 
   public SpoolFeeder(SpoolDirectoryWriter writer, Clock clock, boolean stampPublishedAt) {
+    this(writer, clock, stampPublishedAt, p -> { });
+  }
+
+  /** @param onSent told of each post (as stamped) right after the writer took it */
+  public SpoolFeeder(SpoolDirectoryWriter writer, Clock clock, boolean stampPublishedAt, Consumer<Post> onSent) {
     this.writer = Objects.requireNonNull(writer, "writer");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.stampPublishedAt = stampPublishedAt;
+    this.onSent = Objects.requireNonNull(onSent, "onSent");
   }
 
   /** Writes {@code count} posts from {@code posts} as fast as the writer takes them, then flushes. */
   public long writeAll(Iterator<Post> posts, long count) throws IOException {
     long written = 0;
     while (written < count && posts.hasNext()) {
-      writer.send(stamp(posts.next()));
+      send(posts.next());
       written++;
     }
     writer.flush();
@@ -59,7 +67,7 @@ public final class SpoolFeeder {
         LockSupport.parkNanos(Math.min(due - now, 1_000_000L));
         continue;
       }
-      writer.send(stamp(posts.next()));
+      send(posts.next());
       written++;
       if (System.nanoTime() - lastFlush >= flushEveryMillis * 1_000_000L) {
         writer.flush();
@@ -68,6 +76,12 @@ public final class SpoolFeeder {
     }
     writer.flush();
     return written;
+  }
+
+  private void send(Post post) throws IOException {
+    Post stamped = stamp(post);
+    writer.send(stamped);
+    onSent.accept(stamped);
   }
 
   private Post stamp(Post post) {
