@@ -48,6 +48,11 @@ public final class EsHttp {
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
         .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    // a monthly index the sink has just created answers 503 until its shard is allocated: wait, up to ~10 s
+    for (int retry = 0; response.statusCode() == 503 && retry < 40; retry++) {
+      Thread.sleep(250);
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
     if (response.statusCode() == 404) {
       return null;
     }
