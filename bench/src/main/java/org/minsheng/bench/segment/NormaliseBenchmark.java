@@ -2,6 +2,8 @@ package org.minsheng.bench.segment;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.minsheng.analysis.model.AnalyzedPost;
+import org.minsheng.analysis.normalise.NormaliseFunction;
 import org.minsheng.analysis.normalise.TextNormaliser;
 import org.minsheng.post.Post;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +17,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** {@link TextNormaliser} (full-width, traditional → simplified, whitespace) on one post's title + text. */
+/**
+ * {@link TextNormaliser} (full-width, traditional → simplified, whitespace) on one post's title + text, and the job's
+ * normalise stage on one post.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -38,5 +43,11 @@ public class NormaliseBenchmark {
   public String normalise() {
     Post p = posts.get(next++ % posts.size());
     return normaliser.normalise(p.title(), p.text());
+  }
+
+  /** Posts per second through the job's normalise stage as it is ({@code NormaliseFunction.normalise}). */
+  @Benchmark
+  public AnalyzedPost normaliseStage() {
+    return NormaliseFunction.normalise(normaliser, new AnalyzedPost(posts.get(next++ % posts.size())));
   }
 }
