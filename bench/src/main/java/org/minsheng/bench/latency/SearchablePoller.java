@@ -1,0 +1,154 @@
+package org.minsheng.bench.latency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.minsheng.bench.pipeline.EsHttp;
+import org.minsheng.post.Post;
+
+/**
+ * Watches Elasticsearch for the posts a feeder wrote and records, per post, when it first became searchable.
+ *
+ * <p>Each {@link #poll()} searches the posts alias for documents whose {@code fetchedAt} (stamped at spool write) is at
+ * or after the oldest post not yet seen, pages through them, and for each newly seen post records
+ * {@code response time − fetchedAt}: an upper bound of spool → searchable that overstates by at most one poll interval
+ * plus the request time. A search sees a document only after a refresh, so this is what a dashboard user would see.
+ * Also records {@code indexedAt − fetchedAt} (the sink's stamp, before the bulk request and the refresh) for
+ * comparison, and alerts stored in the alerts index.
+ */
+final class SearchablePoller {
+  private static final int PAGE = 5000;
+
+  private final EsHttp es;
+  private final String postsAlias;
+  private final String alertsIndex;
+  private final Instant since;
+  private final Map<String, Long> unseen = new ConcurrentHashMap<>();
+  private final Map<String, Long> written = new ConcurrentHashMap<>();
+  private final Map<String, Long> searchableMs = new HashMap<>();
+  private final Map<String, Long> sinkMs = new HashMap<>();
+  private final Set<String> alertsSeen = new HashSet<>();
+  private final Map<String, Long> alertMs = new HashMap<>();
+  private volatile long lastWrittenMillis;
+
+  SearchablePoller(EsHttp es, String postsAlias, String alertsIndex, Instant since) {
+    this.es = es;
+    this.postsAlias = postsAlias;
+    this.alertsIndex = alertsIndex;
+    this.since = since;
+    this.lastWrittenMillis = since.toEpochMilli();
+  }
+
+  /** Called by the feeder for every post handed to the spool writer. */
+  void written(Post post) {
+    long at = post.fetchedAt().toEpochMilli();
+    unseen.put(post.id(), at);
+    written.put(post.id(), at);
+    lastWrittenMillis = at;
+  }
+
+  int unseenCount() {
+    return unseen.size();
+  }
+
+  int writtenCount() {
+    return written.size();
+  }
+
+  long[] searchableMillis() {
+    return searchableMs.values().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  long[] sinkMillis() {
+    return sinkMs.values().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  long[] alertMillis() {
+    return alertMs.values().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  int alertsSeen() {
+    return alertsSeen.size();
+  }
+
+  /** One round: new searchable posts, then new alerts. */
+  void poll() throws Exception {
+    long watermark = unseen.values().stream().mapToLong(Long::longValue).min().orElse(lastWrittenMillis);
+    JsonNode searchAfter = null;
+    while (true) {
+      ObjectNode body = EsHttp.json().createObjectNode();
+      body.put("size", PAGE).put("track_total_hits", false);
+      body.putObject("query").putObject("range").putObject("fetchedAt").put("gte", watermark)
+          .put("format", "epoch_millis");
+      ArrayNode sort = body.putArray("sort");
+      sort.addObject().put("fetchedAt", "asc");
+      sort.addObject().put("id", "asc");
+      body.putArray("_source").add("id").add("fetchedAt").add("indexedAt");
+      if (searchAfter != null) {
+        body.set("search_after", searchAfter);
+      }
+      JsonNode r = es.search(postsAlias, body);
+      long now = System.currentTimeMillis();
+      if (r == null) {
+        return;
+      }
+      JsonNode hits = r.path("hits").path("hits");
+      for (JsonNode hit : hits) {
+        String id = hit.path("_source").path("id").asText();
+        Long fetched = unseen.remove(id);
+        if (fetched != null) {
+          searchableMs.put(id, now - fetched);
+          String indexedAt = hit.path("_source").path("indexedAt").asText(null);
+          if (indexedAt != null) {
+            sinkMs.put(id, Instant.parse(indexedAt).toEpochMilli() - fetched);
+          }
+        }
+        searchAfter = hit.path("sort");
+      }
+      if (hits.size() < PAGE) {
+        break;
+      }
+    }
+    pollAlerts();
+  }
+
+  /**
+   * Alerts fired since the run began: latency = when the alert was first seen − the latest spool write time of the
+   * run's posts among its {@code topPosts} (the newest post the alert cites; the post that tipped it over cannot be
+   * known from outside).
+   */
+  private void pollAlerts() throws Exception {
+    ObjectNode body = EsHttp.json().createObjectNode();
+    body.put("size", 1000);
+    body.putObject("query").putObject("range").putObject("firedAt").put("gte", since.toString());
+    body.putArray("_source").add("alertId").add("topPosts");
+    JsonNode r = es.search(alertsIndex, body);
+    long now = System.currentTimeMillis();
+    if (r == null) {
+      return;
+    }
+    for (JsonNode hit : r.path("hits").path("hits")) {
+      String id = hit.path("_id").asText();
+      if (!alertsSeen.add(id)) {
+        continue;
+      }
+      long newest = -1;
+      for (JsonNode top : hit.path("_source").path("topPosts")) {
+        Long at = written.get(top.path("id").asText());
+        if (at != null) {
+          newest = Math.max(newest, at);
+        }
+      }
+      if (newest > 0) {
+        alertMs.put(id, now - newest);
+      }
+    }
+  }
+
+}
