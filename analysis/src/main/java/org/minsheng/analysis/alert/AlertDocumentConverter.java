@@ -34,6 +34,7 @@ public final class AlertDocumentConverter implements DocumentConverter<Alert> {
       json = new ObjectMapper();
     }
     ObjectNode source = json.valueToTree(AlertDocuments.toDocument(alert, channels));
-    return new SinkDocument(index, alert.alertId, source, AlertDocuments.createOnly(alert));
+    return new SinkDocument(index, alert.alertId, source,
+        AlertDocuments.createOnly(alert) ? SinkDocument.WriteMode.CREATE : SinkDocument.WriteMode.REPLACE);
   }
 }

@@ -10,6 +10,8 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.minsheng.analysis.alert.Alert;
 import org.minsheng.analysis.alert.AlertDocumentConverter;
+import org.minsheng.analysis.dedup.ReprintDocumentConverter;
+import org.minsheng.analysis.dedup.ReprintUpdate;
 import org.minsheng.analysis.heat.TrendDocumentConverter;
 import org.minsheng.analysis.heat.TrendRollup;
 import org.minsheng.analysis.model.AnalyzedPost;
@@ -108,7 +110,7 @@ public final class AnalysisMain {
   public static MinshengJob job(AnalysisConfig config, PostsSource source, EsSettings connection, IndexNames names) {
     ElasticsearchSink<AnalyzedPost> posts = ElasticsearchSink.<AnalyzedPost>builder()
         .connection(connection)
-        .converter(new PostDocumentConverter(names.posts(), Clock.systemUTC()))
+        .converter(PostDocumentConverter.textStages(names.posts(), Clock.systemUTC()))
         .deadLetterIndex(names.deadLetters())
         .build();
     ElasticsearchSink<DeadLetter> deadLetters = ElasticsearchSink.<DeadLetter>builder()
@@ -131,8 +133,18 @@ public final class AnalysisMain {
         .converter(new TrendDocumentConverter(names.trends()))
         .deadLetterIndex(names.deadLetters())
         .build();
-    return new MinshengJob(source,
-        JobSinks.of(posts, deadLetters).withAlerts(alerts).withTopics(topics, trends), config.job());
+    ElasticsearchSink<AnalyzedPost> postTopicFields = ElasticsearchSink.<AnalyzedPost>builder()
+        .connection(connection)
+        .converter(PostDocumentConverter.topicStages(names.posts(), Clock.systemUTC()))
+        .deadLetterIndex(names.deadLetters())
+        .build();
+    ElasticsearchSink<ReprintUpdate> reprints = ElasticsearchSink.<ReprintUpdate>builder()
+        .connection(connection)
+        .converter(new ReprintDocumentConverter(names.posts()))
+        .deadLetterIndex(names.deadLetters())
+        .build();
+    return new MinshengJob(source, JobSinks.of(posts, deadLetters).withAlerts(alerts)
+        .withTopics(topics, trends, postTopicFields, reprints), config.job());
   }
 
   /** The source named by {@code handoff.type}. */

@@ -49,6 +49,8 @@ public final class MinshengJob {
     public static final String ALERT_SINK = "alerts-sink";
     public static final String TOPIC_SINK = "topics-sink";
     public static final String TREND_SINK = "trends-sink";
+    public static final String POST_TOPIC_FIELDS_SINK = "post-topic-fields-sink";
+    public static final String REPRINT_SINK = "reprints-sink";
 
     private Uids() {}
   }
@@ -89,14 +91,18 @@ public final class MinshengJob {
         .uid(Uids.EVENT_TIME).name("event time (publishedAt)");
 
     DataStream<AnalyzedPost> analysed = analyse(posts);
+    // Posts are written as soon as the text stages are done (searchable within seconds); the topic stages work in
+    // event-time order and merge their fields into the same documents when they have judged a post.
+    analysed.sinkTo(sinks.posts()).uid(Uids.POST_SINK).name("posts sink");
     if (sinks.topics() != null) {
       TopicOutputs topics = TopicStages.apply(analysed, settings.topics());
       analysed = topics.posts();
+      analysed.sinkTo(sinks.postTopicFields()).uid(Uids.POST_TOPIC_FIELDS_SINK).name("post topic fields sink");
+      topics.reprints().sinkTo(sinks.reprints()).uid(Uids.REPRINT_SINK).name("reprints sink");
       topics.topics().sinkTo(sinks.topics()).uid(Uids.TOPIC_SINK).name("topics sink");
       topics.trends().sinkTo(sinks.trends()).uid(Uids.TREND_SINK).name("trends sink");
     }
 
-    analysed.sinkTo(sinks.posts()).uid(Uids.POST_SINK).name("posts sink");
     parsed.getSideOutput(ParsePostFunction.DEAD_LETTERS)
         .sinkTo(sinks.deadLetters()).uid(Uids.DEAD_LETTER_SINK).name("dead-letter sink");
 

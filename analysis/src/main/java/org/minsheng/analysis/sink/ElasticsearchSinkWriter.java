@@ -10,7 +10,10 @@ import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.minsheng.analysis.sink.SinkDocument.WriteMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -53,9 +56,9 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
    * the document; the document itself may hold clock-dependent fields and would give a new dead-letter id on replay);
    * a String of that JSON when Flink object reuse is on, since the object may then be reused after {@code write}.
    */
-  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record, boolean createOnly) {
+  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record, WriteMode mode) {
     Pending(String index, String id, byte[] json, boolean deadLetter, Object record) {
-      this(index, id, json, deadLetter, record, false);
+      this(index, id, json, deadLetter, record, WriteMode.REPLACE);
     }
 
     long size() {
@@ -76,6 +79,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   private final SinkMetrics metrics;
   private final Sleeper sleeper;
   private final ObjectMapper json = EsConnection.objectMapper();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private final boolean objectReuse;
 
   private final List<Pending> buffer = new ArrayList<>();
@@ -115,7 +119,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
       return;
     }
     add(new Pending(doc.index(), doc.id(), json.writeValueAsBytes(doc.source()), false,
-        objectReuse ? raw(element) : element, doc.createOnly()));
+        objectReuse ? raw(element) : element, doc.mode()));
     flushIfFull();
   }
 
@@ -231,7 +235,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         for (int i = 0; i < items.size(); i++) {
           BulkResponseItem item = items.get(i);
           Pending doc = pending.get(i);
-          if (item.error() == null || (doc.createOnly() && item.status() == 409)) {
+          if (item.error() == null || (doc.mode() == WriteMode.CREATE && item.status() == 409)) {
             metrics.recordsSent.inc();
             metrics.numRecordsSend.inc();
             metrics.numBytesSend.inc(doc.json().length);
@@ -269,12 +273,16 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     }
   }
 
-  private static BulkRequest request(List<Pending> docs) {
+  private BulkRequest request(List<Pending> docs) throws IOException {
     BulkRequest.Builder b = new BulkRequest.Builder();
     for (Pending d : docs) {
-      if (d.createOnly()) {
+      if (d.mode() == WriteMode.CREATE) {
         b.operations(op -> op.create(c -> c.index(d.index()).id(d.id())
             .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
+      } else if (d.mode() == WriteMode.MERGE) {
+        Map<String, Object> partial = json.readValue(d.json(), MAP);
+        b.operations(op -> op.update(u -> u.index(d.index()).id(d.id())
+            .action(a -> a.doc(partial).docAsUpsert(true))));
       } else {
         b.operations(op -> op.index(i -> i.index(d.index()).id(d.id())
             .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));

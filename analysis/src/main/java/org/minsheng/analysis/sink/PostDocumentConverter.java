@@ -16,17 +16,42 @@ import org.minsheng.post.Post;
  * {@link AnalyzedPost} → post document, field for field as in docs/ARCHITECTURE.md ("Post document fields"). Index: the
  * monthly index of {@code publishedAt}; id: the post id. Fields of stages that have not run (null) are left out;
  * {@code indexedAt} comes from the injected clock.
+ *
+ * <p>A post's document is assembled by two writes that may arrive in either order, both merged into the document
+ * ({@link SinkDocument.WriteMode#MERGE}, idempotent): {@link #textStages} right after sentiment, so a post is
+ * searchable within seconds, and {@link #topicStages} once the event-time-ordered topic stages (reprints, spam,
+ * keywords, clustering) have judged it. The plain constructor writes every field at once (replace).
  */
 public final class PostDocumentConverter implements DocumentConverter<AnalyzedPost> {
   private static final long serialVersionUID = 1L;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+  /** Which fields a converter writes. */
+  enum Part { ALL, TEXT_STAGES, TOPIC_STAGES }
+
   private final PostIndexNaming naming;
   private final Clock clock;
+  private final Part part;
 
+  /** Every field, replacing the document. */
   public PostDocumentConverter(PostIndexNaming naming, Clock clock) {
+    this(naming, clock, Part.ALL);
+  }
+
+  private PostDocumentConverter(PostIndexNaming naming, Clock clock, Part part) {
     this.naming = Objects.requireNonNull(naming, "naming");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.part = part;
+  }
+
+  /** The post and what normalise, segment and sentiment add; merged into the document. */
+  public static PostDocumentConverter textStages(PostIndexNaming naming, Clock clock) {
+    return new PostDocumentConverter(naming, clock, Part.TEXT_STAGES);
+  }
+
+  /** Only what the topic stages add (simhash, duplicates, spam, keywords, entities, topic); merged. */
+  public static PostDocumentConverter topicStages(PostIndexNaming naming, Clock clock) {
+    return new PostDocumentConverter(naming, clock, Part.TOPIC_STAGES);
   }
 
   @Override
@@ -42,6 +67,19 @@ public final class PostDocumentConverter implements DocumentConverter<AnalyzedPo
       throw new IllegalArgumentException("post " + p.id() + " has no publishedAt (it chooses the monthly index)");
     }
     ObjectNode d = JSON.objectNode();
+    if (part != Part.TOPIC_STAGES) {
+      textStageFields(analyzed, p, d);
+    }
+    if (part != Part.TEXT_STAGES) {
+      topicStageFields(analyzed, d);
+    }
+    String index = naming.indexFor(p.publishedAt());
+    return part == Part.ALL
+        ? new SinkDocument(index, p.id(), d)
+        : new SinkDocument(index, p.id(), d, SinkDocument.WriteMode.MERGE);
+  }
+
+  private void textStageFields(AnalyzedPost analyzed, Post p, ObjectNode d) {
     put(d, "id", p.id());
     put(d, "platform", p.platform());
     put(d, "site", p.site());
@@ -85,6 +123,9 @@ public final class PostDocumentConverter implements DocumentConverter<AnalyzedPo
       d.put("sentimentConfidence", (float) analyzed.sentimentConfidence);
     }
     put(d, "emotion", analyzed.emotion);
+  }
+
+  private static void topicStageFields(AnalyzedPost analyzed, ObjectNode d) {
     if (analyzed.simhash != 0L) {
       d.put("simhash", String.format(Locale.ROOT, "%016x", analyzed.simhash));
     }
@@ -97,7 +138,6 @@ public final class PostDocumentConverter implements DocumentConverter<AnalyzedPo
     strings(d, "places", analyzed.places);
     strings(d, "organisations", analyzed.organisations);
     put(d, "topicId", analyzed.topicId);
-    return new SinkDocument(naming.indexFor(p.publishedAt()), p.id(), d);
   }
 
   private static void put(ObjectNode node, String field, String value) {

@@ -9,13 +9,30 @@ import java.util.Objects;
  * @param index concrete index name (not an alias with several indices)
  * @param id document id
  * @param source the JSON document
- * @param createOnly write with {@code op_type=create}: an existing document with this id is kept as it is (a 409
- *     conflict counts as written). For records that a replay must not reset, e.g. an alert acknowledged meanwhile.
+ * @param mode how the document meets an existing one with the same id
  */
-public record SinkDocument(String index, String id, ObjectNode source, boolean createOnly) {
+public record SinkDocument(String index, String id, ObjectNode source, WriteMode mode) {
+
+  /** How a document is written. Every mode is idempotent: writing the same document again changes nothing. */
+  public enum WriteMode {
+    /** {@code index}: replaces any existing document with this id (the usual case). */
+    REPLACE,
+    /**
+     * {@code create}: an existing document with this id is kept as it is (a 409 conflict counts as written). For
+     * records a replay must not reset, e.g. an alert acknowledged meanwhile.
+     */
+    CREATE,
+    /**
+     * {@code update} with {@code doc_as_upsert}: the fields given are merged into the existing document, which is
+     * created if absent. For documents assembled by several stages in any order, e.g. a post's text-stage fields and
+     * the fields its topic stages add later.
+     */
+    MERGE
+  }
+
   /** A document that replaces any existing one with the same id (the usual, idempotent case). */
   public SinkDocument(String index, String id, ObjectNode source) {
-    this(index, id, source, false);
+    this(index, id, source, WriteMode.REPLACE);
   }
 
   public SinkDocument {
@@ -26,5 +43,6 @@ public record SinkDocument(String index, String id, ObjectNode source, boolean c
       throw new IllegalArgumentException("document id is required (replays must overwrite, not duplicate)");
     }
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(mode, "mode");
   }
 }

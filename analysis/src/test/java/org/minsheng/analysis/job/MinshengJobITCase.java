@@ -109,7 +109,7 @@ class MinshengJobITCase {
       posts.put(doc.path("id").asText(), doc);
     }
     assertThat(posts).hasSize(8);
-    assertAnalysed(posts.get("weibo:1001"), "网友们对这个问题非常关注,希望政府尽快解决。", "positive", "网友", "关注", "政府");
+    assertAnalysed(posts.get("weibo:1001"), "网友们对这个问题非常关注,希望政府尽快解决。", null, "网友", "关注", "政府");
     assertAnalysed(posts.get("forum:2002"), "小区强拆还打人\n居民非常愤怒,投诉了三次都没有人管。", "negative", "小区", "强拆", "愤怒");
     assertAnalysed(posts.get("news:3003"), "ABC科技公司发布2026年报告\n报告显示营收增长15%,业务稳定。", null, "科技", "报告");
     assertAnalysed(posts.get("news:3006"), "关注民生,市政府召开常务会议", "neutral", "关注", "民生");
@@ -148,6 +148,7 @@ class MinshengJobITCase {
     assertThat(doc.path("sentiment").asText()).isIn("negative", "neutral", "positive");
     assertThat(doc.path("sentimentScore").asDouble()).isBetween(-1.0, 1.0);
     assertThat(doc.path("sentimentConfidence").asDouble()).isBetween(0.0, 1.0);
+    assertThat(doc.path("emotion").asText()).isIn("happy", "angry", "sad", "fear", "surprise", "neutral");
     assertThat(doc.path("publishedAt").asText()).startsWith("2026-03-01T");
   }
 

@@ -20,7 +20,8 @@ class MinshengJobTopologyTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     new MinshengJob(SpoolDirectorySource.continuous("/tmp/spool", Duration.ofSeconds(1)),
         JobSinks.of(new DiscardingSink<>(), new DiscardingSink<>()).withAlerts(new DiscardingSink<>())
-            .withTopics(new DiscardingSink<>(), new DiscardingSink<>()), config.job())
+            .withTopics(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()),
+        config.job())
         .build(env);
     StreamGraph graph = env.getStreamGraph();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,6 +64,30 @@ class PostDocumentConverterTest {
          "topicId":"t-42"}
         """);
     assertThat(new ObjectMapper().readTree(doc.source().toString())).isEqualTo(expected);
+  }
+
+  @Test
+  void textAndTopicStagePartsSplitTheFieldsAndMergeIntoTheSameDocument() {
+    Clock clock = Clock.fixed(INDEXED, ZoneOffset.UTC);
+    SinkDocument all = converter.convert(full());
+    SinkDocument text = PostDocumentConverter.textStages(IndexNames.DEFAULT.posts(), clock).convert(full());
+    SinkDocument topic = PostDocumentConverter.topicStages(IndexNames.DEFAULT.posts(), clock).convert(full());
+
+    assertThat(all.mode()).isEqualTo(SinkDocument.WriteMode.REPLACE);
+    assertThat(text.mode()).isEqualTo(SinkDocument.WriteMode.MERGE);
+    assertThat(topic.mode()).isEqualTo(SinkDocument.WriteMode.MERGE);
+    assertThat(text.index()).isEqualTo(all.index()).isEqualTo(topic.index());
+    assertThat(text.id()).isEqualTo(all.id()).isEqualTo(topic.id());
+    assertThat(text.source().has("topicId")).isFalse();
+    assertThat(text.source().has("spam")).isFalse();
+    assertThat(text.source().path("sentiment").asText()).isEqualTo("negative");
+    assertThat(topic.source().has("text")).isFalse();
+    assertThat(topic.source().has("sentiment")).isFalse();
+    assertThat(topic.source().path("topicId").asText()).isEqualTo("t-42");
+
+    ObjectNode merged = text.source().deepCopy();
+    merged.setAll(topic.source());
+    assertThat(merged).isEqualTo(all.source());
   }
 
   @Test

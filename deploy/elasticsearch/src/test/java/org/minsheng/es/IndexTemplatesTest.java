@@ -27,7 +27,7 @@ class IndexTemplatesTest {
     JsonNode p = IndexTemplates.defaults().template("posts").path("template").path("mappings").path("properties");
     for (String keyword : List.of("id", "platform", "site", "url", "region", "parentId", "contentHash", "tokens",
         "sentiment", "emotion", "simhash", "duplicateOf", "duplicateKind", "keywords", "persons", "places",
-        "organisations", "topicId")) {
+        "organisations", "topicId", "reprintSites")) {
       assertThat(p.path(keyword).path("type").asText()).as(keyword).isEqualTo("keyword");
     }
     for (String date : List.of("publishedAt", "fetchedAt", "indexedAt")) {
@@ -46,7 +46,8 @@ class IndexTemplatesTest {
       assertThat(p.path(f).path("type").asText()).as(f).isEqualTo("float");
     }
     assertThat(p.path("spam").path("type").asText()).isEqualTo("boolean");
-    assertThat(p.size()).isEqualTo(30); // nothing undocumented
+    assertThat(p.path("reprintCount").path("type").asText()).isEqualTo("long");
+    assertThat(p.size()).isEqualTo(32); // nothing undocumented
   }
 
   @Test
