@@ -98,8 +98,10 @@ class TopicStagesITCase {
     assertEquals("武汉大学", byId.get("a1").keywords.get(0), "names weigh double: " + byId.get("a1").keywords);
     assertEquals(List.of("武汉大学"), byId.get("a1").organisations);
 
+    // updates are cumulative; several can share an event-time updatedAt, the latest of those counts the most posts
     TopicUpdate last = TOPICS.stream().filter(u -> u.topicId.equals(topic))
-        .max(Comparator.comparingLong(u -> u.updatedAt)).orElseThrow();
+        .max(Comparator.<TopicUpdate>comparingLong(u -> u.updatedAt).thenComparingLong(u -> u.postCount))
+        .orElseThrow();
     assertEquals(8, last.postCount, "originals only");
     assertEquals(2, last.reprintCount);
     assertTrue(last.sites.contains("news.d.cn"), "reprint sites count as spread");
