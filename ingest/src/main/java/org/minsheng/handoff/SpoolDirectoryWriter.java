@@ -24,10 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes posts as NDJSON files into a spool directory, atomically: lines go to a hidden temporary file
- * ({@code .posts-….ndjson.tmp}, ignored by Flink's FileSource because of the leading dot) which is fsynced and renamed
- * to {@code posts-<utc time>-<writer>-<seq>.ndjson} when it reaches {@code maxPostsPerFile}, when it is older than
- * {@code maxFileAge} at the next send, or on {@link #flush()}. A reader therefore never sees a partial file.
+ * Writes posts as NDJSON files into a spool directory, atomically: lines go to a temporary file in the hidden
+ * sub-directory {@code .inprogress/} (Flink's FileSource skips names with a leading dot and does not descend into
+ * them) which is fsynced and renamed to {@code posts-<utc time>-<writer>-<seq>.ndjson} in the spool directory when it
+ * reaches {@code maxPostsPerFile}, when it is older than {@code maxFileAge} at the next send, or on {@link #flush()}. A
+ * reader therefore never sees a partial file, and a directory listing never races with a rename of a file it listed.
  *
  * <p>Not thread-safe: one writer per crawler thread or guard it externally.
  */
@@ -36,7 +37,11 @@ public final class SpoolDirectoryWriter implements PostHandOff {
   private static final DateTimeFormatter FILE_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+  /** Sub-directory of the spool directory that holds files being written. */
+  public static final String IN_PROGRESS = ".inprogress";
+
   private final Path directory;
+  private final Path inProgress;
   private final int maxPostsPerFile;
   private final Duration maxFileAge;
   private final Clock clock;
@@ -64,7 +69,8 @@ public final class SpoolDirectoryWriter implements PostHandOff {
     this.maxPostsPerFile = maxPostsPerFile;
     this.maxFileAge = Objects.requireNonNull(maxFileAge, "maxFileAge");
     this.clock = Objects.requireNonNull(clock, "clock");
-    Files.createDirectories(directory);
+    this.inProgress = directory.resolve(IN_PROGRESS);
+    Files.createDirectories(inProgress);
   }
 
   @Override
@@ -111,7 +117,7 @@ public final class SpoolDirectoryWriter implements PostHandOff {
 
   private void open() throws IOException {
     String name = "posts-" + FILE_TIME.format(clock.instant()) + "-" + writerId + "-" + (sequence++);
-    tempFile = directory.resolve("." + name + ".ndjson.tmp");
+    tempFile = inProgress.resolve(name + ".ndjson.tmp");
     channel = FileChannel.open(tempFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
     postsInFile = 0;
@@ -122,7 +128,7 @@ public final class SpoolDirectoryWriter implements PostHandOff {
     writer.flush();
     channel.force(true);
     writer.close();
-    String finalName = tempFile.getFileName().toString().substring(1).replace(".ndjson.tmp", ".ndjson");
+    String finalName = tempFile.getFileName().toString().replace(".ndjson.tmp", ".ndjson");
     Path target = directory.resolve(finalName);
     try {
       Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE);

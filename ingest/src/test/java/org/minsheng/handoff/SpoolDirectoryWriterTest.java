@@ -29,8 +29,8 @@ class SpoolDirectoryWriterTest {
   }
 
   private List<Path> hidden() throws Exception {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().startsWith(".")).toList();
+    try (Stream<Path> files = Files.list(dir.resolve(SpoolDirectoryWriter.IN_PROGRESS))) {
+      return files.toList();
     }
   }
 

@@ -15,8 +15,8 @@ import org.apache.flink.core.fs.Path;
  * <p>In continuous mode the enumerator lists the directory every {@code discoveryInterval} and assigns files it has
  * not seen; the set of processed paths is part of the checkpointed enumerator state, so a job restored from a
  * checkpoint does not re-read finished files. Flink's default file filter skips names starting with {@code .} or
- * {@code _}, which is exactly how the writer marks files still being written ({@code .posts-….ndjson.tmp}); they are
- * picked up after the atomic rename. In bounded mode ({@code discoveryInterval} null) the source reads what is there
+ * {@code _} and does not descend into such directories: the writer keeps files still being written in its hidden
+ * {@code .inprogress/} sub-directory, so they are picked up only after the atomic rename. In bounded mode ({@code discoveryInterval} null) the source reads what is there
  * at start and finishes, which tests and one-off re-imports use.
  */
 public final class SpoolDirectorySource implements PostsSource {
