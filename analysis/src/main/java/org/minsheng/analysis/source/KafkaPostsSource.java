@@ -54,11 +54,12 @@ public final class KafkaPostsSource implements PostsSource {
         .setDeserializer(new KafkaLineDeserializer())
         .setProperty(KafkaSourceOptions.COMMIT_OFFSETS_ON_CHECKPOINT.key(), "true")
         .setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false")
-        .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
-        .setProperty(KafkaSourceOptions.PARTITION_DISCOVERY_INTERVAL_MS.key(),
-            Long.toString(bounded ? -1 : settings.partitionDiscoveryInterval().toMillis()));
+        .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     if (bounded) {
-      builder.setBounded(OffsetsInitializer.latest());
+      builder.setBounded(OffsetsInitializer.latest()); // also switches partition discovery off
+    } else {
+      builder.setProperty(KafkaSourceOptions.PARTITION_DISCOVERY_INTERVAL_MS.key(),
+          Long.toString(settings.partitionDiscoveryInterval().toMillis()));
     }
     return builder.build();
   }
