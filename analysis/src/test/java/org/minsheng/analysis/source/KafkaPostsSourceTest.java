@@ -54,7 +54,8 @@ class KafkaPostsSourceTest {
     assertThatThrownBy(() -> AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, null,
         Map.of("MINSHENG_HANDOFF_KAFKA_STARTINGOFFSETS", "yesterday"))))
         .hasMessageContaining("handoff.kafka.startingOffsets").hasMessageContaining("'yesterday'");
-    assertThat(KafkaSourceSettings.StartingOffsets.parse("Latest")).isEqualTo(KafkaSourceSettings.StartingOffsets.LATEST);
+    assertThat(KafkaSourceSettings.StartingOffsets.parse("Latest"))
+        .isEqualTo(KafkaSourceSettings.StartingOffsets.LATEST);
   }
 
   @Test

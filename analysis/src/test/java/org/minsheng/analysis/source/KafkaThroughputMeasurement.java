@@ -46,8 +46,8 @@ class KafkaThroughputMeasurement {
     try (KafkaTestBroker broker = KafkaTestBroker.start()) {
       broker.createTopic("tp", 4);
       String[] texts = {
-          "市民反映小區停車難，希望相關部門儘快解決。今天的發佈會介紹了新的便民服務措施，市民很滿意。",
-          "網友曝光某餐廳衛生問題，引發熱議，多人表示失望。交通部門發布通知，週末部分路段將臨時管制。",
+          "市民反映小區停車難，希望相關部門儘快解決。" + "今天的發佈會介紹了新的便民服務措施，市民很滿意。",
+          "網友曝光某餐廳衛生問題，引發熱議，多人表示失望。" + "交通部門發布通知，週末部分路段將臨時管制。",
       };
       Instant base = Instant.parse("2026-03-01T10:00:00Z");
       try (KafkaPostHandOff h = new KafkaPostHandOff(new KafkaHandOffSettings(broker.bootstrapServers(), "tp", "m",
@@ -76,8 +76,8 @@ class KafkaThroughputMeasurement {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         ES.refresh(ES.names().postsAlias());
         long count = ES.count(ES.names().postsAlias());
-        System.err.printf("MEASURE p=%d: %d posts (ES count %d) in %d ms = %d posts/s (incl. MiniCluster start)%n", p, n,
-            count, ms, n * 1000L / ms);
+        System.err.printf("MEASURE p=%d: %d posts (ES count %d) in %d ms = %d posts/s (incl. MiniCluster start)%n",
+            p, n, count, ms, n * 1000L / ms);
         if (count != n) {
           throw new AssertionError("expected " + n + " documents, found " + count);
         }

@@ -85,7 +85,8 @@ public record KafkaHandOffSettings(
     long delivery = deliveryTimeout.toMillis();
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(delivery));
     // the producer requires delivery.timeout.ms >= linger.ms + request.timeout.ms
-    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(1, Math.min(30_000, delivery - linger.toMillis()))));
+    long request = Math.max(1, Math.min(30_000, delivery - linger.toMillis()));
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(request));
     // send() blocks at most this long for metadata or buffer space before failing with a clear error
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(delivery));
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
