@@ -17,10 +17,18 @@ final class KafkaTestBroker implements AutoCloseable {
   }
 
   static KafkaTestBroker start() throws Exception {
+    return start(1);
+  }
+
+  /**
+   * {@code brokers} brokers: one combined broker+controller node, or with more brokers, that many brokers and one
+   * separate controller (so a broker can be stopped without losing the quorum).
+   */
+  static KafkaTestBroker start(int brokers) throws Exception {
     KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+        .setCombined(brokers == 1).setNumBrokerNodes(brokers).setNumControllerNodes(1).build())
         .setConfigProp("auto.create.topics.enable", "false")
-        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("offsets.topic.replication.factor", Integer.toString(Math.min(brokers, 3)))
         .setConfigProp("offsets.topic.num.partitions", "1")
         .setConfigProp("transaction.state.log.replication.factor", "1")
         .setConfigProp("transaction.state.log.min.isr", "1")
@@ -37,10 +45,23 @@ final class KafkaTestBroker implements AutoCloseable {
   }
 
   void createTopic(String name, int partitions, Map<String, String> configs) throws Exception {
+    createTopic(name, partitions, (short) 1, configs);
+  }
+
+  void createTopic(String name, int partitions, short replicas, Map<String, String> configs) throws Exception {
     try (Admin admin = cluster.admin()) {
-      admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
+      admin.createTopics(List.of(new NewTopic(name, partitions, replicas).configs(configs)))
           .all().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** Stops one broker (a clean shutdown of its server; its data stays on disk but is no longer served). */
+  void stopBroker(int id) {
+    cluster.brokers().get(id).shutdown();
+  }
+
+  java.util.Set<Integer> brokerIds() {
+    return cluster.brokers().keySet();
   }
 
   @Override
