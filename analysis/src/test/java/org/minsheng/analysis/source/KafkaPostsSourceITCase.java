@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.minsheng.analysis.job.AnalysisConfig;
 import org.minsheng.analysis.job.AnalysisMain;
 import org.minsheng.analysis.job.Environments;
+import org.minsheng.config.Settings;
 import org.minsheng.es.testing.SharedElasticsearch;
 import org.minsheng.handoff.kafka.KafkaHandOffSettings;
 import org.minsheng.handoff.kafka.KafkaPostHandOff;
@@ -51,6 +52,8 @@ class KafkaPostsSourceITCase {
   private static final String TOPIC = "minsheng-posts-itcase";
   private static final String GROUP = "minsheng-analysis-itcase";
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
+  /** The test's posts, without the clock posts that move the watermark. */
+  private static final String REAL = "{\"prefix\":{\"id\":\"kafka:\"}}";
 
   @RegisterExtension
   static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
@@ -107,16 +110,17 @@ class KafkaPostsSourceITCase {
     sendRaw("forum:9", "{\"v\":1,\"id\":\"forum:9\",\"platform\":\"forum\",\"site\":\"bbs.example.cn\","
         + "\"publishedAt\":\"2026-03-01T08:00:00Z\"}");
     sendRaw("tombstone", null);
+    broker.sendClockPosts(TOPIC, PARALLELISM, Instant.parse("2026-03-02T00:00:00Z"), "1");
 
     JobClient first = startJob();
     try {
-      await(() -> ES.count(postsIndex) == 1000 && ES.count(deadIndex) == 4, "phase 1 documents");
+      await(() -> ES.count(postsIndex, REAL) == 1000 && ES.count(deadIndex) == 4, "phase 1 documents");
       Duration took = Duration.between(start, Instant.now());
       LOG.info("KafkaPostsSourceITCase: 1,001 posts + 4 bad records from hand-off to searchable documents in {} ms"
           + " (includes job start; parallelism {}, 2 partitions, checkpoint every 500 ms)", took.toMillis(),
           PARALLELISM);
       // offsets reach the consumer group when a checkpoint completes
-      await(() -> committedOffsets() == 1005, "offsets 1005 committed on checkpoint");
+      await(() -> committedOffsets() == 1005 + PARALLELISM, "all phase 1 offsets committed on checkpoint");
       assertThat(first.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
     } finally {
       stop(first);
@@ -146,21 +150,25 @@ class KafkaPostsSourceITCase {
       handOff.flush();
     }
     sendRaw("junk-2", "still not json");
+    broker.sendClockPosts(TOPIC, PARALLELISM, Instant.parse("2026-03-03T00:00:00Z"), "2");
     JobClient second = startJob();
     try {
-      await(() -> ES.count(postsIndex) == 1500 && ES.count(deadIndex) == 5, "phase 2 documents");
-      await(() -> committedOffsets() == 1506, "offsets 1506 committed on checkpoint");
+      await(() -> ES.count(postsIndex, REAL) == 1500 && ES.count(deadIndex) == 5, "phase 2 documents");
+      await(() -> committedOffsets() == 1506 + 2 * PARALLELISM, "all phase 2 offsets committed on checkpoint");
     } finally {
       stop(second);
     }
     // exactly the 500 new posts were (re)written after the restart: nothing before the committed offsets was re-read
-    assertThat(ES.count(postsIndex, "{\"range\":{\"indexedAt\":{\"gte\":\"" + restart + "\"}}}")).isEqualTo(500);
-    assertThat(ES.count(postsIndex)).isEqualTo(1500);
+    assertThat(ES.count(postsIndex, "{\"bool\":{\"filter\":[" + REAL + ",{\"range\":{\"indexedAt\":{\"gte\":\""
+        + restart + "\"}}}]}}")).isEqualTo(500);
+    assertThat(ES.count(postsIndex, REAL)).isEqualTo(1500);
     assertThat(ES.count(deadIndex)).isEqualTo(5);
   }
 
   private JobClient startJob() throws Exception {
-    AnalysisConfig config = AnalysisConfig.load()
+    // no out-of-orderness allowance: the clock posts release everything before them at once
+    AnalysisConfig config = AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, null,
+            Map.of("MINSHENG_ANALYSIS_EVENTTIME_MAXOUTOFORDERNESS", "PT0S")))
         .withCheckpoints(temp.resolve("checkpoints").toString(), Duration.ofMillis(500));
     KafkaSourceSettings kafka = config.kafka().withBrokers(broker.bootstrapServers(), TOPIC);
     kafka = new KafkaSourceSettings(kafka.bootstrapServers(), kafka.topic(), GROUP, kafka.startingOffsets(),
@@ -212,7 +220,9 @@ class KafkaPostsSourceITCase {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what);
+        throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what + "; now "
+            + ES.count(ES.names().postsAlias(), REAL) + " posts, " + ES.count(ES.names().deadLetters())
+            + " dead letters, offsets " + committedOffsets() + " committed");
       }
       Thread.sleep(250);
     }

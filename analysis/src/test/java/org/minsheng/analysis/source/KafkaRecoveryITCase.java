@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.minsheng.analysis.job.AnalysisConfig;
 import org.minsheng.analysis.job.AnalysisMain;
 import org.minsheng.analysis.job.Environments;
+import org.minsheng.config.Settings;
 import org.minsheng.es.testing.SharedElasticsearch;
 import org.minsheng.handoff.kafka.KafkaHandOffSettings;
 import org.minsheng.handoff.kafka.KafkaPostHandOff;
@@ -49,6 +50,8 @@ class KafkaRecoveryITCase {
   private static final int POSTS = 20_000;
   private static final String TOPIC = "minsheng-posts-recovery";
   private static final Duration TIMEOUT = Duration.ofSeconds(180);
+  /** The test's posts, without the clock posts that move the watermark. */
+  private static final String REAL = "{\"prefix\":{\"id\":\"r:\"}}";
 
   @RegisterExtension
   static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
@@ -97,8 +100,11 @@ class KafkaRecoveryITCase {
       }
       handOff.flush();
     }
+    broker.sendClockPosts(TOPIC, PARALLELISM, Instant.parse("2026-03-02T10:00:00Z"), "recovery");
 
-    AnalysisConfig config = AnalysisConfig.load()
+    // no out-of-orderness allowance: the clock posts release everything before them at once
+    AnalysisConfig config = AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, null,
+            Map.of("MINSHENG_ANALYSIS_EVENTTIME_MAXOUTOFORDERNESS", "PT0S")))
         .withCheckpoints(temp.resolve("checkpoints").toString(), Duration.ofMillis(500));
     KafkaSourceSettings kafka = new KafkaSourceSettings(broker.bootstrapServers(), TOPIC, "recovery",
         KafkaSourceSettings.StartingOffsets.EARLIEST, Duration.ZERO);
@@ -113,25 +119,25 @@ class KafkaRecoveryITCase {
     JobClient job = env.executeAsync("minsheng-analysis-recovery-itcase");
     try {
       // mid-stream: some posts indexed and a checkpoint completed (offsets committed), far from the end
-      await(() -> committedOffsets() > 0 && ES.count(postsIndex) > 1000, "a checkpoint and the first documents");
-      long before = ES.count(postsIndex);
+      await(() -> committedOffsets() > 0 && ES.count(postsIndex, REAL) > 1000, "a checkpoint and the first documents");
+      long before = ES.count(postsIndex, REAL);
       assertThat(before).as("still mid-stream when the TaskManager goes").isLessThan(POSTS);
       Instant kill = Instant.now();
       cluster.terminateTaskManager(0).get(60, TimeUnit.SECONDS);
       LOG.info("KafkaRecoveryITCase: TaskManager terminated with {} of {} posts indexed", before, POSTS);
       cluster.startTaskManager();
       // beyond anything in flight at the kill (each of the 2 sink subtasks sends bulks of at most 1,000 documents)
-      await(() -> ES.count(postsIndex) > before + 2 * 1000, "processing again after the TaskManager loss");
+      await(() -> ES.count(postsIndex, REAL) > before + 2 * 1000, "processing again after the TaskManager loss");
       Duration failover = Duration.between(kill, Instant.now());
       LOG.info("KafkaRecoveryITCase: failover (TaskManager lost → 2,000 more posts in Elasticsearch than at the loss)"
           + " took {} ms", failover.toMillis());
-      await(() -> ES.count(postsIndex) == POSTS && ES.count(deadIndex) == 4, "every post and dead letter");
-      await(() -> committedOffsets() == POSTS + 4, "all offsets committed on checkpoint");
+      await(() -> ES.count(postsIndex, REAL) == POSTS && ES.count(deadIndex) == 4, "every post and dead letter");
+      await(() -> committedOffsets() == POSTS + 4 + PARALLELISM, "all offsets committed on checkpoint");
       assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
     } finally {
       job.cancel().get(60, TimeUnit.SECONDS);
     }
-    assertThat(ES.count(postsIndex)).isEqualTo(POSTS);
+    assertThat(ES.count(postsIndex, REAL)).isEqualTo(POSTS);
     assertThat(ES.count(deadIndex)).isEqualTo(4);
     assertThat(ES.count(deadIndex, "{\"term\":{\"reason.keyword\":\"invalid post bad:5000: missing text\"}}"))
         .isEqualTo(1);
@@ -151,7 +157,9 @@ class KafkaRecoveryITCase {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what);
+        throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what + "; now "
+            + ES.count(ES.names().postsAlias(), REAL) + " posts, " + ES.count(ES.names().deadLetters())
+            + " dead letters, offsets " + committedOffsets() + " committed");
       }
       Thread.sleep(100);
     }

@@ -47,6 +47,31 @@ final class KafkaTestBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends one valid post published at {@code publishedAt} to every partition of {@code topic} (id
+   * {@code clock:<tag>:<partition>}), so that every source subtask's watermark passes everything published before:
+   * stages that hold posts until the watermark passes them (dedup) then release the real ones. The clock posts are
+   * not counted by the tests (they may themselves stay held).
+   */
+  void sendClockPosts(String topic, int partitions, java.time.Instant publishedAt, String tag) throws Exception {
+    java.util.Properties p = new java.util.Properties();
+    p.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    p.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+    org.minsheng.post.PostCodec codec = new org.minsheng.post.PostCodec();
+    try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<>(p,
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.StringSerializer())) {
+      for (int partition = 0; partition < partitions; partition++) {
+        String id = "clock:" + tag + ":" + partition;
+        String line = codec.encode(org.minsheng.post.Post.builder().id(id).platform("forum").site("clock.example.cn")
+            .text("时钟").publishedAt(publishedAt).build());
+        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, partition, id, line))
+            .get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
   @Override
   public void close() throws Exception {
     cluster.close();
