@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.minsheng.analysis.alert.AlertSettings;
 import org.minsheng.analysis.nlp.SentimentModelFactory;
+import org.minsheng.analysis.source.KafkaSourceSettings;
 import org.minsheng.analysis.topic.TopicSettings;
 import org.minsheng.config.Settings;
 
@@ -20,7 +21,8 @@ public record AnalysisConfig(
     String elasticsearchUrl,
     int parallelism,
     String checkpointDirectory,
-    JobSettings job) {
+    JobSettings job,
+    KafkaSourceSettings kafka) {
 
   public static final String DEFAULTS = "minsheng-analysis.yaml";
 
@@ -30,6 +32,7 @@ public record AnalysisConfig(
     Objects.requireNonNull(elasticsearchUrl, "elasticsearchUrl");
     Objects.requireNonNull(checkpointDirectory, "checkpointDirectory");
     Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(kafka, "kafka");
     if (parallelism < 1) {
       throw new IllegalArgumentException("analysis.parallelism must be >= 1, was " + parallelism);
     }
@@ -60,25 +63,28 @@ public record AnalysisConfig(
         s.string("elasticsearch.url"),
         s.integer("analysis.parallelism"),
         s.string("analysis.checkpoint.directory"),
-        job);
+        job,
+        KafkaSourceSettings.from(s));
   }
 
   /** A copy reading another spool directory (tests, the demo). */
   public AnalysisConfig withSpoolDirectory(String directory) {
     return new AnalysisConfig(handoffType, directory, discoveryInterval, elasticsearchUrl, parallelism,
-        checkpointDirectory, job);
+        checkpointDirectory, job, kafka);
   }
 
   /** A copy writing to another Elasticsearch (tests, the demo). */
   public AnalysisConfig withElasticsearchUrl(String url) {
-    return new AnalysisConfig(handoffType, spoolDirectory, discoveryInterval, url, parallelism, checkpointDirectory, job);
+    return new AnalysisConfig(handoffType, spoolDirectory, discoveryInterval, url, parallelism, checkpointDirectory, job,
+        kafka);
   }
 
   /** A copy with other checkpointing (tests, the demo). */
   public AnalysisConfig withCheckpoints(String directory, Duration interval) {
     JobSettings j = new JobSettings(interval, job.maxOutOfOrderness(), job.idleness(), job.customWords(), job.sentiment(),
         job.emotion(), job.topics(), job.alerts());
-    return new AnalysisConfig(handoffType, spoolDirectory, discoveryInterval, elasticsearchUrl, parallelism, directory, j);
+    return new AnalysisConfig(handoffType, spoolDirectory, discoveryInterval, elasticsearchUrl, parallelism, directory, j,
+        kafka);
   }
 
   public List<String> customWords() {

@@ -20,6 +20,7 @@ import org.minsheng.analysis.topic.TopicUpdate;
 import org.minsheng.analysis.model.DeadLetter;
 import org.minsheng.analysis.sink.ElasticsearchSink;
 import org.minsheng.analysis.sink.PostDocumentConverter;
+import org.minsheng.analysis.source.KafkaPostsSource;
 import org.minsheng.analysis.source.PostsSource;
 import org.minsheng.analysis.source.SpoolDirectorySource;
 import org.minsheng.config.Settings;
@@ -147,12 +148,16 @@ public final class AnalysisMain {
         .withTopics(topics, trends, postTopicFields, reprints), config.job());
   }
 
-  /** The source named by {@code handoff.type}. */
+  /** The source named by {@code handoff.type}: {@code spool} or {@code kafka}. */
   public static PostsSource source(AnalysisConfig config) {
-    if (!"spool".equals(config.handoffType())) {
-      throw new IllegalArgumentException("handoff.type '" + config.handoffType()
-          + "' is not supported by the analysis job yet (supported: spool)");
+    switch (config.handoffType()) {
+      case "spool":
+        return SpoolDirectorySource.continuous(config.spoolDirectory(), config.discoveryInterval());
+      case "kafka":
+        return KafkaPostsSource.continuous(config.kafka());
+      default:
+        throw new IllegalArgumentException("handoff.type '" + config.handoffType()
+            + "' is not supported by the analysis job (supported: spool, kafka)");
     }
-    return SpoolDirectorySource.continuous(config.spoolDirectory(), config.discoveryInterval());
   }
 }
