@@ -8,7 +8,11 @@
 set -euo pipefail
 DEPLOY="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-for tool in docker-compose yamllint python3; do
+# Debian's python3 (with python3-yaml) rather than whatever python3 comes first on PATH.
+PY=python3
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import yaml' 2>/dev/null && PY=/usr/bin/python3
+
+for tool in docker-compose yamllint "$PY"; do
   command -v "$tool" >/dev/null 2>&1 || {
     echo "validate: $tool not found (apt-get install -y docker-compose yamllint python3-yaml)" >&2; exit 2; }
 done
@@ -21,7 +25,7 @@ echo "validate: yamllint" >&2
 yamllint -s -c "$DEPLOY/.yamllint" "$DEPLOY/compose/docker-compose.yml" "$DEPLOY"/k8s/*.yaml
 
 echo "validate: Kubernetes manifests" >&2
-python3 "$DEPLOY/k8s/check-manifests.py" --self-test
-python3 "$DEPLOY/k8s/check-manifests.py" "$DEPLOY"/k8s/*.yaml
+"$PY" "$DEPLOY/k8s/check-manifests.py" --self-test
+"$PY" "$DEPLOY/k8s/check-manifests.py" "$DEPLOY"/k8s/*.yaml
 
 echo "validate: deploy/ OK" >&2

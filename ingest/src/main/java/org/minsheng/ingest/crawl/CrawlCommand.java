@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.minsheng.cli.CliCommand;
+import org.minsheng.config.Settings;
+import org.minsheng.handoff.PostHandOff;
 import org.minsheng.handoff.SpoolDirectoryWriter;
+import org.minsheng.handoff.kafka.KafkaHandOffSettings;
+import org.minsheng.handoff.kafka.KafkaPostHandOff;
 import org.minsheng.ingest.demo.DemoSites;
 import org.minsheng.ingest.source.SourceHealth;
 import org.slf4j.Logger;
@@ -61,8 +65,13 @@ public final class CrawlCommand implements CliCommand {
       LOG.error("no sources configured{}", config == null ? " (pass --config FILE)" : " in " + config);
       return 2;
     }
-    try (SpoolDirectoryWriter spool = new SpoolDirectoryWriter(cfg.spoolDirectory(), cfg.maxPostsPerFile(), cfg.maxFileAge())) {
-      Crawler crawler = new Crawler(cfg, spool, Clock.systemUTC(), System.getenv());
+    String handoffType = Settings.load(CrawlConfig.DEFAULTS, config, System.getenv()).string("handoff.type");
+    try (PostHandOff handOff = handOff(handoffType, cfg)) {
+      Crawler crawler = handOff instanceof SpoolDirectoryWriter
+          ? new Crawler(cfg, handOff, Clock.systemUTC(), System.getenv())
+          // Kafka cannot be asked which posts arrived: a crash between flush and the store's commit resends that
+          // page's posts once; the job's writes are idempotent by post id.
+          : new Crawler(cfg, handOff, DeliveryCheck.NONE, Clock.systemUTC(), System.getenv(), Extraction.defaults());
       if (once) {
         boolean done = crawler.runOnce(timeout);
         System.out.println(summary(crawler.health(), done));
@@ -76,6 +85,18 @@ public final class CrawlCommand implements CliCommand {
       crawler.start(false);
       stopped.await();
       return 0;
+    }
+  }
+
+  /** The hand-off named by {@code handoff.type}: spool (settings from the crawl config) or kafka. */
+  static PostHandOff handOff(String type, CrawlConfig cfg) throws java.io.IOException {
+    switch (type) {
+      case "spool":
+        return new SpoolDirectoryWriter(cfg.spoolDirectory(), cfg.maxPostsPerFile(), cfg.maxFileAge());
+      case "kafka":
+        return new KafkaPostHandOff(KafkaHandOffSettings.from(Settings.load("minsheng-ingest.yaml", null, System.getenv())));
+      default:
+        throw new IllegalArgumentException("handoff.type '" + type + "' is not one of spool, kafka");
     }
   }
 
