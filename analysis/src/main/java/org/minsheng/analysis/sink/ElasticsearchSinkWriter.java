@@ -80,6 +80,8 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   private final Sleeper sleeper;
   private final ObjectMapper json = EsConnection.objectMapper();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  /** Attempts Elasticsearch makes itself when a merge meets a concurrent write; beyond them the sink retries. */
+  static final int MERGE_RETRY_ON_CONFLICT = 5;
   private final boolean objectReuse;
 
   private final List<Pending> buffer = new ArrayList<>();
@@ -242,7 +244,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
             if (doc.deadLetter()) {
               metrics.deadLetters.inc();
             }
-          } else if (retryable(item.status())) {
+          } else if (retryable(item.status()) || (doc.mode() == WriteMode.MERGE && item.status() == 409)) {
             retry.add(doc);
             firstRetryable = firstRetryable != null ? firstRetryable : item.status() + " " + describe(item.error());
           } else {
@@ -281,7 +283,8 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
             .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
       } else if (d.mode() == WriteMode.MERGE) {
         Map<String, Object> partial = json.readValue(d.json(), MAP);
-        b.operations(op -> op.update(u -> u.index(d.index()).id(d.id())
+        // several stages merge into one document concurrently: let Elasticsearch re-apply on a version conflict
+        b.operations(op -> op.update(u -> u.index(d.index()).id(d.id()).retryOnConflict(MERGE_RETRY_ON_CONFLICT)
             .action(a -> a.doc(partial).docAsUpsert(true))));
       } else {
         b.operations(op -> op.index(i -> i.index(d.index()).id(d.id())

@@ -46,10 +46,15 @@ class ElasticsearchSinkWriterITCase {
 
   private ElasticsearchSinkWriter<Doc> writer(FakeBulkServer.Script script, int maxActions, int maxRetries,
       ProcessingTimeService time) throws IOException {
+    return writer(script, maxActions, maxRetries, time, CONVERTER);
+  }
+
+  private ElasticsearchSinkWriter<Doc> writer(FakeBulkServer.Script script, int maxActions, int maxRetries,
+      ProcessingTimeService time, DocumentConverter<Doc> converter) throws IOException {
     server = new FakeBulkServer(script);
     BulkConfig bulk = new BulkConfig(maxActions, 5L * 1024 * 1024, Duration.ofSeconds(1), maxRetries,
         Duration.ofMillis(10), Duration.ofMillis(40));
-    writer = new ElasticsearchSinkWriter<>(EsSettings.of(server.url()), CONVERTER, bulk,
+    writer = new ElasticsearchSinkWriter<>(EsSettings.of(server.url()), converter, bulk,
         new DeadLetterDocumentConverter("minsheng-deadletters"), Clock.fixed(NOW, ZoneOffset.UTC), time,
         new SinkMetrics(UnregisteredMetricsGroup.createSinkWriterMetricGroup()), sleeps::add, false);
     return writer;
@@ -174,6 +179,42 @@ class ElasticsearchSinkWriterITCase {
     assertThat(writer.metrics().recordsSent()).isEqualTo(4);
     assertThat(writer.metrics().retries()).isEqualTo(1);
     assertThat(writer.metrics().deadLetters()).isZero();
+  }
+
+  @Test
+  void mergeDocumentsAreUpsertsRetriedOnAVersionConflict() throws Exception {
+    DocumentConverter<Doc> merge = d -> new SinkDocument("test-index", d.id(),
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("text", d.text()),
+        SinkDocument.WriteMode.MERGE);
+    writer((n, ops) -> n == 0 ? FakeBulkServer.items(ops, 200, 409) : FakeBulkServer.ok(ops), 1000, 3, null, merge);
+    writeDocs(2);
+    writer.flush(false);
+
+    assertThat(server.received()).hasSize(2);
+    FakeBulkServer.Op first = server.received().get(0).ops().get(0);
+    assertThat(first.kind()).isEqualTo("update");
+    assertThat(first.action().path("retry_on_conflict").asInt()).isEqualTo(ElasticsearchSinkWriter.MERGE_RETRY_ON_CONFLICT);
+    assertThat(first.source().path("doc_as_upsert").asBoolean()).isTrue();
+    assertThat(first.source().path("doc").path("text").asText()).isEqualTo("text 0");
+    assertThat(server.received().get(1).ops()).extracting(FakeBulkServer.Op::id).containsExactly("d1");
+    assertThat(writer.metrics().recordsSent()).isEqualTo(2);
+    assertThat(writer.metrics().deadLetters()).isZero();
+  }
+
+  @Test
+  void createOnlyDocumentsTreatAConflictAsAlreadyWritten() throws Exception {
+    DocumentConverter<Doc> create = d -> new SinkDocument("test-index", d.id(),
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("text", d.text()),
+        SinkDocument.WriteMode.CREATE);
+    writer((n, ops) -> FakeBulkServer.items(ops, 201, 409), 1000, 3, null, create);
+    writeDocs(2);
+    writer.flush(false);
+
+    assertThat(server.received()).hasSize(1);
+    assertThat(server.received().get(0).ops()).extracting(FakeBulkServer.Op::kind).containsExactly("create", "create");
+    assertThat(writer.metrics().recordsSent()).isEqualTo(2);
+    assertThat(writer.metrics().deadLetters()).isZero();
+    assertThat(sleeps).isEmpty();
   }
 
   @Test

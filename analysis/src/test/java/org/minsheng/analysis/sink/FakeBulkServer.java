@@ -24,7 +24,8 @@ final class FakeBulkServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One index operation of a received bulk request. */
-  record Op(String index, String id, JsonNode source) {}
+  /** One bulk operation: {@code kind} is index, create or update; {@code action} the action line's body. */
+  record Op(String index, String id, JsonNode source, String kind, JsonNode action) {}
 
   /** One received bulk request. */
   record Received(List<Op> ops, long answeredAtNanos) {}
@@ -97,8 +98,11 @@ final class FakeBulkServer implements AutoCloseable {
     String[] lines = ndjson.split("\n");
     try {
       for (int i = 0; i + 1 < lines.length; i += 2) {
-        JsonNode action = JSON.readTree(lines[i]).path("index");
-        ops.add(new Op(action.path("_index").asText(), action.path("_id").asText(), JSON.readTree(lines[i + 1])));
+        JsonNode line = JSON.readTree(lines[i]);
+        String kind = line.fieldNames().next();
+        JsonNode action = line.path(kind);
+        ops.add(new Op(action.path("_index").asText(), action.path("_id").asText(), JSON.readTree(lines[i + 1]), kind,
+            action));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("bad bulk body: " + ndjson, e);
@@ -122,7 +126,7 @@ final class FakeBulkServer implements AutoCloseable {
     boolean errors = false;
     ArrayNode items = root.putArray("items");
     for (int i = 0; i < ops.size(); i++) {
-      ObjectNode item = items.addObject().putObject("index");
+      ObjectNode item = items.addObject().putObject(ops.get(i).kind());
       item.put("_index", ops.get(i).index()).put("_id", ops.get(i).id()).put("status", statuses[i]);
       if (statuses[i] < 300) {
         item.put("result", "created").put("_version", 1).put("_seq_no", i).put("_primary_term", 1);
@@ -130,6 +134,7 @@ final class FakeBulkServer implements AutoCloseable {
       } else {
         errors = true;
         String type = statuses[i] == 429 ? "es_rejected_execution_exception"
+            : statuses[i] == 409 ? "version_conflict_engine_exception"
             : statuses[i] >= 500 ? "unavailable_shards_exception" : "document_parsing_exception";
         item.putObject("error").put("type", type).put("reason", "[" + type + "] item " + i + " failed");
       }
