@@ -140,14 +140,8 @@ public final class CrossDomainSentimentCommand implements CliCommand {
   static List<LabeledText> usualEval(Path dir) throws IOException {
     Path file = dir.resolve("emotion/smp2020_ewect/usual_eval_labeled.jsonl");
     List<LabeledText> out = new ArrayList<>();
-    if (!Files.exists(file)) {
-      return out;
-    }
-    for (CorpusFiles.Row r : CorpusFiles.readJsonl(file, "content", "label").rows()) {
-      int label = SentimentCorpus.polarityOfEmotion(r.label());
-      if (label >= 0) {
-        out.add(new LabeledText(r.text(), label, "usual_eval", 1f));
-      }
+    if (Files.exists(file)) {
+      SentimentCorpus.addByPolarity(CorpusFiles.readJsonl(file, "content", "label").rows(), "usual_eval", out);
     }
     return out;
   }
