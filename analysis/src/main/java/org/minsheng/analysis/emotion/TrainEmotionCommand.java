@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.minsheng.analysis.textfeatures.DataDirectory;
+import org.minsheng.analysis.textfeatures.DataOption;
 import org.minsheng.analysis.textfeatures.LabeledText;
 import org.minsheng.analysis.textfeatures.LexiconFiles;
 import org.minsheng.analysis.textfeatures.PolarityLexicon;
@@ -21,11 +21,8 @@ import picocli.CommandLine.Option;
     description = "Train the six-class emotion model from a folder laid out like shared/data; prints a JSON report "
         + "with figures on the development set (SMP2020 virus_eval).")
 public final class TrainEmotionCommand implements CliCommand {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--data", description = "Data folder (layout of shared/data). Default: the shared folder.")
-  Path data;
+  @CommandLine.Mixin
+  DataOption data;
 
   @Option(names = "--out", required = true, description = "Model file to write (gzip).")
   Path out;
@@ -53,7 +50,7 @@ public final class TrainEmotionCommand implements CliCommand {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = DataDirectory.resolve(data, spec);
+    Path dir = data.resolve();
     long start = System.nanoTime();
     PolarityLexicon lexicon = LexiconFiles.load(dir.resolve("lexicons"));
     List<LabeledText> corpus = EmotionCorpus.load(dir);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.minsheng.analysis.textfeatures.DataDirectory;
+import org.minsheng.analysis.textfeatures.DataOption;
 import org.minsheng.analysis.textfeatures.LabeledText;
 import org.minsheng.analysis.textfeatures.LexiconFiles;
 import org.minsheng.analysis.textfeatures.PolarityLexicon;
@@ -20,11 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
     description = "Train the three-way polarity model from a folder laid out like shared/data; prints a JSON report.")
 public final class TrainSentimentCommand implements CliCommand {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--data", description = "Data folder (layout of shared/data). Default: the shared folder.")
-  Path data;
+  @CommandLine.Mixin
+  DataOption data;
 
   @Option(names = "--out", required = true, description = "Model file to write (gzip).")
   Path out;
@@ -42,7 +39,7 @@ public final class TrainSentimentCommand implements CliCommand {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = DataDirectory.resolve(data, spec);
+    Path dir = data.resolve();
     long start = System.nanoTime();
     PolarityLexicon lexicon = LexiconFiles.load(dir.resolve("lexicons"));
     List<LabeledText> corpus = SentimentCorpus.load(dir);
