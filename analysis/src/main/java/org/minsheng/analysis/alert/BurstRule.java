@@ -12,30 +12,26 @@ import java.util.Optional;
  * reset it), and keeps firing (for escalation) while that holds. Anomalous windows teach the baseline at a reduced
  * rate and others are winsorised, so that a long burst does not hide itself.
  */
-public final class BurstRule implements AlertRule {
+public final class BurstRule extends BaselineRule {
   private static final long serialVersionUID = 1L;
   public static final String KIND = "burst";
 
   private final AlertSettings.Burst cfg;
-  private final double alpha;
 
   public BurstRule(AlertSettings.Burst cfg) {
+    super(KIND, cfg.halfLifeWindows);
     this.cfg = cfg;
-    this.alpha = Ewma.alpha(cfg.halfLifeWindows);
   }
 
   @Override
-  public String kind() {
-    return KIND;
+  Ewma baseline(ScopeState state) {
+    return state.burst.volume;
   }
 
   @Override
-  public void skipEmpty(ScopeState state, long windows) {
-    state.burst.volume.updateZeros(windows, alpha);
-    if (windows > 0) {
-      state.burst.streak = 0;
-      state.burst.recent = 0;
-    }
+  void breakRun(ScopeState state) {
+    state.burst.streak = 0;
+    state.burst.recent = 0;
   }
 
   @Override

@@ -9,29 +9,26 @@ import java.util.Optional;
  * {@code share ≥ baselineShare + shareRise} and {@code negative ≥ ratio × baselineNegative}. The share baseline learns
  * only from windows with at least three posts (a share of 1 out of 1 says nothing).
  */
-public final class NegativeSurgeRule implements AlertRule {
+public final class NegativeSurgeRule extends BaselineRule {
   private static final long serialVersionUID = 1L;
   public static final String KIND = "negative_surge";
 
   private final AlertSettings.NegativeSurge cfg;
-  private final double alpha;
 
   public NegativeSurgeRule(AlertSettings.NegativeSurge cfg) {
+    super(KIND, cfg.halfLifeWindows);
     this.cfg = cfg;
-    this.alpha = Ewma.alpha(cfg.halfLifeWindows);
+  }
+
+  /** Only the negative count learns zeros: an empty window has no share. */
+  @Override
+  Ewma baseline(ScopeState state) {
+    return state.negative.count;
   }
 
   @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public void skipEmpty(ScopeState state, long windows) {
-    state.negative.count.updateZeros(windows, alpha);
-    if (windows > 0) {
-      state.negative.streak = 0;
-    }
+  void breakRun(ScopeState state) {
+    state.negative.streak = 0;
   }
 
   @Override

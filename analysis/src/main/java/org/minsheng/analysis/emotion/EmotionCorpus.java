@@ -1,7 +1,6 @@
 package org.minsheng.analysis.emotion;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,19 +42,11 @@ public final class EmotionCorpus {
   }
 
   private static void csv(Path file, String domain, List<LabeledText> out) throws IOException {
-    if (!Files.exists(file)) {
-      LOG.warn("{} not found: skipped", file);
-      return;
-    }
-    add(CorpusFiles.readCsv(file, List.of("label"), List.of("text", "content")).rows(), domain, out);
+    add(CorpusFiles.readCsvIfPresent(file, List.of("label"), List.of("text", "content")), domain, out);
   }
 
   private static void jsonl(Path file, String domain, List<LabeledText> out) throws IOException {
-    if (!Files.exists(file)) {
-      LOG.warn("{} not found: skipped", file);
-      return;
-    }
-    add(CorpusFiles.readJsonl(file, "content", "label").rows(), domain, out);
+    add(CorpusFiles.readJsonlIfPresent(file, "content", "label"), domain, out);
   }
 
   private static void add(List<CorpusFiles.Row> rows, String domain, List<LabeledText> out) {

@@ -1,18 +1,15 @@
 package org.minsheng.analysis.emotion;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.minsheng.analysis.textfeatures.DataDirectory;
-import org.minsheng.analysis.textfeatures.JsonOut;
+import org.minsheng.analysis.textfeatures.DataOption;
 import org.minsheng.analysis.textfeatures.LabeledText;
 import org.minsheng.analysis.textfeatures.LexiconFiles;
 import org.minsheng.analysis.textfeatures.PolarityLexicon;
 import org.minsheng.analysis.textfeatures.SoftmaxTrainer;
+import org.minsheng.analysis.textfeatures.TrainingOutput;
 import org.minsheng.analysis.textfeatures.TrainingRecipe;
 import org.minsheng.cli.CliCommand;
 import picocli.CommandLine;
@@ -24,11 +21,8 @@ import picocli.CommandLine.Option;
     description = "Train the six-class emotion model from a folder laid out like shared/data; prints a JSON report "
         + "with figures on the development set (SMP2020 virus_eval).")
 public final class TrainEmotionCommand implements CliCommand {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--data", description = "Data folder (layout of shared/data). Default: the shared folder.")
-  Path data;
+  @CommandLine.Mixin
+  DataOption data;
 
   @Option(names = "--out", required = true, description = "Model file to write (gzip).")
   Path out;
@@ -56,7 +50,7 @@ public final class TrainEmotionCommand implements CliCommand {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = DataDirectory.resolve(data, spec);
+    Path dir = data.resolve();
     long start = System.nanoTime();
     PolarityLexicon lexicon = LexiconFiles.load(dir.resolve("lexicons"));
     List<LabeledText> corpus = EmotionCorpus.load(dir);
@@ -64,15 +58,7 @@ public final class TrainEmotionCommand implements CliCommand {
     SoftmaxTrainer.Settings settings = new SoftmaxTrainer.Settings(epochs, learningRate, EmotionTraining.L2,
         20261121L, dropout);
     TrainingRecipe.Trained trained = EmotionTraining.train(corpus, dev, lexicon, bits, settings, balance);
-    if (out.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(out.toAbsolutePath().getParent());
-    }
-    try (OutputStream os = Files.newOutputStream(out)) {
-      trained.model().write(os);
-    }
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("model", out.toString());
-    result.put("bytes", Files.size(out));
+    Map<String, Object> result = TrainingOutput.writeModel(trained.model(), out);
     result.put("bits", bits);
     result.put("epochs", epochs);
     result.put("learning_rate", learningRate);
@@ -86,8 +72,7 @@ public final class TrainEmotionCommand implements CliCommand {
     if (!dev.isEmpty()) {
       result.put("dev_virus_eval", TrainingRecipe.evaluate(trained.model(), dev, null).toMap());
     }
-    result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
-    System.out.println(JsonOut.write(result));
+    TrainingOutput.print(result, start);
     return 0;
   }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.minsheng.analysis.textfeatures.ClassificationReport;
 import org.minsheng.analysis.textfeatures.CorpusFiles;
-import org.minsheng.analysis.textfeatures.DataDirectory;
+import org.minsheng.analysis.textfeatures.DataOption;
 import org.minsheng.analysis.textfeatures.JsonOut;
 import org.minsheng.analysis.textfeatures.LabeledText;
 import org.minsheng.analysis.textfeatures.LexiconFiles;
@@ -31,11 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sentiment-domains", mixinStandardHelpOptions = true,
     description = "Leave-one-domain-out development figures for the polarity model (trains one model per fold).")
 public final class CrossDomainSentimentCommand implements CliCommand {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--data", description = "Data folder (layout of shared/data). Default: the shared folder.")
-  Path data;
+  @CommandLine.Mixin
+  DataOption data;
 
   @Option(names = "--domains", split = ",", defaultValue = "waimai,shopping,weibo_senti,weibo_emotion",
       description = "Domains to hold out, one fold each (default ${DEFAULT-VALUE}).")
@@ -64,7 +61,7 @@ public final class CrossDomainSentimentCommand implements CliCommand {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = DataDirectory.resolve(data, spec);
+    Path dir = data.resolve();
     PolarityLexicon lexicon = LexiconFiles.load(dir.resolve("lexicons"));
     List<LabeledText> corpus = SentimentCorpus.load(dir);
     List<LabeledText> virusEval = SentimentCorpus.development(dir);
@@ -140,14 +137,8 @@ public final class CrossDomainSentimentCommand implements CliCommand {
   static List<LabeledText> usualEval(Path dir) throws IOException {
     Path file = dir.resolve("emotion/smp2020_ewect/usual_eval_labeled.jsonl");
     List<LabeledText> out = new ArrayList<>();
-    if (!Files.exists(file)) {
-      return out;
-    }
-    for (CorpusFiles.Row r : CorpusFiles.readJsonl(file, "content", "label").rows()) {
-      int label = SentimentCorpus.polarityOfEmotion(r.label());
-      if (label >= 0) {
-        out.add(new LabeledText(r.text(), label, "usual_eval", 1f));
-      }
+    if (Files.exists(file)) {
+      SentimentCorpus.addByPolarity(CorpusFiles.readJsonl(file, "content", "label").rows(), "usual_eval", out);
     }
     return out;
   }

@@ -123,22 +123,15 @@ public final class SentimentCorpus {
   }
 
   private static void emotionCsv(Path file, List<LabeledText> out) throws IOException {
-    if (!Files.exists(file)) {
-      LOG.warn("{} not found: skipped", file);
-      return;
-    }
-    add(CorpusFiles.readCsv(file, List.of("label"), List.of("text", "content")).rows(), "weibo_emotion", out);
+    addByPolarity(CorpusFiles.readCsvIfPresent(file, List.of("label"), List.of("text", "content")), "weibo_emotion", out);
   }
 
   private static void emotionJsonl(Path file, String domain, List<LabeledText> out) throws IOException {
-    if (!Files.exists(file)) {
-      LOG.warn("{} not found: skipped", file);
-      return;
-    }
-    add(CorpusFiles.readJsonl(file, "content", "label").rows(), domain, out);
+    addByPolarity(CorpusFiles.readJsonlIfPresent(file, "content", "label"), domain, out);
   }
 
-  private static void add(List<CorpusFiles.Row> rows, String domain, List<LabeledText> out) {
+  /** Adds emotion-labelled rows as polarity examples of {@code domain}; rows without a polarity are left out. */
+  static void addByPolarity(List<CorpusFiles.Row> rows, String domain, List<LabeledText> out) {
     for (CorpusFiles.Row r : rows) {
       int label = polarityOfEmotion(r.label());
       if (label >= 0) {

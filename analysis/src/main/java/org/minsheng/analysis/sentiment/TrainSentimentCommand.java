@@ -1,18 +1,15 @@
 package org.minsheng.analysis.sentiment;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.minsheng.analysis.textfeatures.DataDirectory;
-import org.minsheng.analysis.textfeatures.JsonOut;
+import org.minsheng.analysis.textfeatures.DataOption;
 import org.minsheng.analysis.textfeatures.LabeledText;
 import org.minsheng.analysis.textfeatures.LexiconFiles;
 import org.minsheng.analysis.textfeatures.PolarityLexicon;
 import org.minsheng.analysis.textfeatures.SoftmaxTrainer;
+import org.minsheng.analysis.textfeatures.TrainingOutput;
 import org.minsheng.analysis.textfeatures.TrainingRecipe;
 import org.minsheng.cli.CliCommand;
 import picocli.CommandLine;
@@ -23,11 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
     description = "Train the three-way polarity model from a folder laid out like shared/data; prints a JSON report.")
 public final class TrainSentimentCommand implements CliCommand {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--data", description = "Data folder (layout of shared/data). Default: the shared folder.")
-  Path data;
+  @CommandLine.Mixin
+  DataOption data;
 
   @Option(names = "--out", required = true, description = "Model file to write (gzip).")
   Path out;
@@ -45,21 +39,13 @@ public final class TrainSentimentCommand implements CliCommand {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = DataDirectory.resolve(data, spec);
+    Path dir = data.resolve();
     long start = System.nanoTime();
     PolarityLexicon lexicon = LexiconFiles.load(dir.resolve("lexicons"));
     List<LabeledText> corpus = SentimentCorpus.load(dir);
     List<LabeledText> dev = SentimentCorpus.development(dir);
     TrainingRecipe.Trained trained = SentimentTraining.train(corpus, lexicon, bits, settings());
-    if (out.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(out.toAbsolutePath().getParent());
-    }
-    try (OutputStream os = Files.newOutputStream(out)) {
-      trained.model().write(os);
-    }
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("model", out.toString());
-    result.put("bytes", Files.size(out));
+    Map<String, Object> result = TrainingOutput.writeModel(trained.model(), out);
     result.put("bits", bits);
     result.put("epochs", epochs);
     result.put("train_size", trained.trainSize());
@@ -71,8 +57,7 @@ public final class TrainSentimentCommand implements CliCommand {
     if (!dev.isEmpty()) {
       result.put("dev_virus_eval_three_way", TrainingRecipe.evaluate(trained.model(), dev, null).toMap());
     }
-    result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
-    System.out.println(JsonOut.write(result));
+    TrainingOutput.print(result, start);
     return 0;
   }
 

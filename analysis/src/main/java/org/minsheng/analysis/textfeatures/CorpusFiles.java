@@ -116,4 +116,26 @@ public final class CorpusFiles {
     });
     return new Rows(rows, malformed[0]);
   }
+
+  /**
+   * The rows of {@link #readCsv}, or none when the file is missing (logged): training corpora are assembled from
+   * whatever the data folder holds.
+   */
+  public static List<Row> readCsvIfPresent(Path file, List<String> labelColumns, List<String> textColumns)
+      throws IOException {
+    if (!Files.exists(file)) {
+      LOG.warn("{} not found: skipped", file);
+      return List.of();
+    }
+    return readCsv(file, labelColumns, textColumns).rows();
+  }
+
+  /** The rows of {@link #readJsonl}, or none when the file is missing (logged). */
+  public static List<Row> readJsonlIfPresent(Path file, String textField, String labelField) throws IOException {
+    if (!Files.exists(file)) {
+      LOG.warn("{} not found: skipped", file);
+      return List.of();
+    }
+    return readJsonl(file, textField, labelField).rows();
+  }
 }

@@ -12,7 +12,7 @@ import org.minsheng.ingest.fetch.UrlCanonicalizer;
 import org.minsheng.ingest.frontier.FrontierEntry;
 import org.minsheng.ingest.source.PageOutcome;
 import org.minsheng.ingest.source.PostIds;
-import org.minsheng.ingest.source.Source;
+import org.minsheng.ingest.source.ConfiguredSource;
 import org.minsheng.ingest.source.SourceConfig;
 import org.minsheng.post.Post;
 
@@ -22,30 +22,19 @@ import org.minsheng.post.Post;
  * else the first floor. Thread pagination is followed (the first floor's id travels along in the entry), list
  * pagination up to {@code maxPages}.
  */
-public final class ForumSource implements Source {
+public final class ForumSource extends ConfiguredSource {
   static final String THREAD_LIST = "threadlist";
   static final String THREAD = "thread";
 
-  private final SourceConfig config;
   private final boolean tieba;
   private final Clock clock;
   private final Extraction extraction;
 
   public ForumSource(SourceConfig config, Clock clock, Extraction extraction) {
-    this.config = config;
+    super(config, "forum");
     this.tieba = config.type().equals("tieba");
     this.clock = clock;
     this.extraction = extraction;
-  }
-
-  @Override
-  public SourceConfig config() {
-    return config;
-  }
-
-  @Override
-  public String platform() {
-    return "forum";
   }
 
   @Override
@@ -80,7 +69,7 @@ public final class ForumSource implements Source {
         skipped.add("thread link not an http(s) URL: " + bad.getMessage());
       }
     }
-    int pageNo = Integer.parseInt(entry.attrs().getOrDefault("page", "1"));
+    int pageNo = pageNumber(entry);
     String next = tieba ? TiebaParser.nextListPage(doc) : DiscuzParser.nextPage(doc);
     if (next != null && !next.isBlank() && pageNo < config.maxPages()) {
       links.add(FrontierEntry.of(name(), THREAD_LIST, UrlCanonicalizer.canonical(next).toString(), false)
@@ -94,7 +83,7 @@ public final class ForumSource implements Source {
 
   private PageOutcome thread(FrontierEntry entry, Document doc, URI pageUri) {
     Instant now = clock.instant();
-    String site = config.site() != null ? config.site() : pageUri.getHost();
+    String site = site(pageUri);
     String tid = entry.attr("tid");
     String threadUrl = pageUri.toString();
     List<ForumPost> floors = tieba ? TiebaParser.posts(doc, now, extraction.dates())
@@ -139,7 +128,7 @@ public final class ForumSource implements Source {
           .build());
     }
     List<FrontierEntry> links = new ArrayList<>();
-    int pageNo = Integer.parseInt(entry.attrs().getOrDefault("page", "1"));
+    int pageNo = pageNumber(entry);
     String next = tieba ? TiebaParser.nextThreadPage(doc) : DiscuzParser.nextPage(doc);
     if (next != null && !next.isBlank()) {
       FrontierEntry e = FrontierEntry.of(name(), THREAD, UrlCanonicalizer.canonical(next).toString(), true)

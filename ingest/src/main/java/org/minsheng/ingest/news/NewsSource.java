@@ -24,7 +24,7 @@ import org.minsheng.ingest.fetch.UrlCanonicalizer;
 import org.minsheng.ingest.frontier.FrontierEntry;
 import org.minsheng.ingest.source.PageOutcome;
 import org.minsheng.ingest.source.PostIds;
-import org.minsheng.ingest.source.Source;
+import org.minsheng.ingest.source.ConfiguredSource;
 import org.minsheng.ingest.source.SourceConfig;
 import org.minsheng.post.Post;
 
@@ -34,32 +34,21 @@ import org.minsheng.post.Post;
  * {@code linkSelector}, next page by {@code nextPageSelector}). All lead to article pages, decoded and extracted by the
  * extraction chain; {@code selectors.title/body/author/time} override the generic extractor per site.
  */
-public final class NewsSource implements Source {
+public final class NewsSource extends ConfiguredSource {
   static final String FEED = "feed";
   static final String SITEMAP = "sitemap";
   static final String LIST = "list";
   static final String ARTICLE = "article";
 
-  private final SourceConfig config;
   private final Pattern articlePattern;
   private final Clock clock;
   private final Extraction extraction;
 
   public NewsSource(SourceConfig config, Clock clock, Extraction extraction) {
+    super(config, "news");
     this.extraction = extraction;
-    this.config = config;
     this.articlePattern = config.articlePattern() == null ? null : Pattern.compile(config.articlePattern());
     this.clock = clock;
-  }
-
-  @Override
-  public SourceConfig config() {
-    return config;
-  }
-
-  @Override
-  public String platform() {
-    return "news";
   }
 
   @Override
@@ -182,7 +171,7 @@ public final class NewsSource implements Source {
         }
       }
     }
-    int pageNo = Integer.parseInt(entry.attrs().getOrDefault("page", "1"));
+    int pageNo = pageNumber(entry);
     if (config.nextPageSelector() != null && pageNo < config.maxPages()) {
       Element next = doc.selectFirst(config.nextPageSelector());
       if (next != null && !next.absUrl("href").isBlank()) {
@@ -265,9 +254,5 @@ public final class NewsSource implements Source {
       sb.append(e.wholeText().trim()).append('\n');
     }
     return sb.length() == 0 ? fallback : sb.toString().trim();
-  }
-
-  private String site(URI uri) {
-    return config.site() != null ? config.site() : uri.getHost();
   }
 }

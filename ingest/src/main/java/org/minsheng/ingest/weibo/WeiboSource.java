@@ -19,7 +19,7 @@ import org.minsheng.ingest.fetch.FetchResult;
 import org.minsheng.ingest.frontier.FrontierEntry;
 import org.minsheng.ingest.source.PageOutcome;
 import org.minsheng.ingest.source.PostIds;
-import org.minsheng.ingest.source.Source;
+import org.minsheng.ingest.source.ConfiguredSource;
 import org.minsheng.ingest.source.SourceConfig;
 import org.minsheng.post.Post;
 
@@ -32,13 +32,12 @@ import org.minsheng.post.Post;
  *
  * <p>{@code urls[0]}, when given, replaces {@code https://m.weibo.cn} (the demo and tests point it at loopback).
  */
-public final class WeiboSource implements Source {
+public final class WeiboSource extends ConfiguredSource {
   static final String SEARCH = "search";
   static final String TIMELINE = "timeline";
   static final String REPOSTS = "reposts";
   static final String LONGTEXT = "longtext";
 
-  private final SourceConfig config;
   private final String apiBase;
   private final String cookie;
   private final Clock clock;
@@ -46,22 +45,12 @@ public final class WeiboSource implements Source {
   private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
   public WeiboSource(SourceConfig config, Map<String, String> env, Clock clock, Extraction extraction) {
-    this.config = config;
+    super(config, "weibo");
     this.extraction = extraction;
     String base = config.urls().isEmpty() ? "https://m.weibo.cn" : config.urls().get(0);
     this.apiBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.cookie = config.resolveCookie(env);
     this.clock = clock;
-  }
-
-  @Override
-  public SourceConfig config() {
-    return config;
-  }
-
-  @Override
-  public String platform() {
-    return "weibo";
   }
 
   @Override
@@ -145,7 +134,7 @@ public final class WeiboSource implements Source {
     for (JsonNode mblog : mblogs) {
       emit(mblog, null, posts, links, skipped);
     }
-    int pageNo = Integer.parseInt(entry.attrs().getOrDefault("page", "1"));
+    int pageNo = pageNumber(entry);
     if (!mblogs.isEmpty() && pageNo < config.maxPages()) {
       if (entry.kind().equals(SEARCH)) {
         links.add(FrontierEntry.of(name(), SEARCH, searchUrl(entry.attr("q"), pageNo + 1), false)
@@ -169,7 +158,7 @@ public final class WeiboSource implements Source {
     for (JsonNode mblog : data.path("data")) {
       emit(mblog, parent, posts, links, skipped);
     }
-    int pageNo = Integer.parseInt(entry.attrs().getOrDefault("page", "1"));
+    int pageNo = pageNumber(entry);
     int max = data.path("max").asInt(1);
     if (data.path("data").size() > 0 && pageNo < max && pageNo < config.maxPages()) {
       String next = entry.url().replaceAll("([?&])page=\\d+", "$1page=" + (pageNo + 1));
