@@ -32,7 +32,7 @@ public class NormaliseFunction extends RichMapFunction<AnalyzedPost, AnalyzedPos
     String title = post.title() == null ? null : normaliser.normalise(post.title());
     String text = normaliser.normalise(post.text());
     value.post = post.toBuilder().title(title == null || title.isEmpty() ? null : title).text(text).build();
-    value.normalisedText = normaliser.normalise(post.title(), post.text());
+    value.normalisedText = TextNormaliser.join(title, text); // each part normalised once
     return value;
   }
 }

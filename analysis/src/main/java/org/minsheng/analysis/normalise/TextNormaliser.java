@@ -35,8 +35,13 @@ public final class TextNormaliser {
    * the title from the body); just the text when there is no title.
    */
   public String normalise(String title, String text) {
-    String t = normalise(title);
-    String body = normalise(text);
+    return join(normalise(title), normalise(text));
+  }
+
+  /** Already normalised title and body as one text: {@code title + "\n" + body}, either part may be empty. */
+  public static String join(String normalisedTitle, String normalisedBody) {
+    String t = normalisedTitle == null ? "" : normalisedTitle;
+    String body = normalisedBody == null ? "" : normalisedBody;
     if (t.isEmpty()) {
       return body;
     }
