@@ -10,9 +10,8 @@ import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.minsheng.analysis.sink.SinkDocument.WriteMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +55,11 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
    * the document; the document itself may hold clock-dependent fields and would give a new dead-letter id on replay);
    * a String of that JSON when Flink object reuse is on, since the object may then be reused after {@code write}.
    */
-  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record, WriteMode mode) {
+  /** A buffered write; {@code partial} is the merge document of a {@link WriteMode#MERGE} write, else null. */
+  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record, WriteMode mode,
+      ObjectNode partial) {
     Pending(String index, String id, byte[] json, boolean deadLetter, Object record) {
-      this(index, id, json, deadLetter, record, WriteMode.REPLACE);
+      this(index, id, json, deadLetter, record, WriteMode.REPLACE, null);
     }
 
     long size() {
@@ -79,7 +80,6 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   private final SinkMetrics metrics;
   private final Sleeper sleeper;
   private final ObjectMapper json = EsConnection.objectMapper();
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   /** Attempts Elasticsearch makes itself when a merge meets a concurrent write; beyond them the sink retries. */
   static final int MERGE_RETRY_ON_CONFLICT = 5;
   private final boolean objectReuse;
@@ -121,7 +121,8 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
       return;
     }
     add(new Pending(doc.index(), doc.id(), json.writeValueAsBytes(doc.source()), false,
-        objectReuse ? raw(element) : element, doc.mode()));
+        objectReuse ? raw(element) : element, doc.mode(),
+        doc.mode() == WriteMode.MERGE ? doc.source() : null));
     flushIfFull();
   }
 
@@ -275,14 +276,14 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     }
   }
 
-  private BulkRequest request(List<Pending> docs) throws IOException {
+  private static BulkRequest request(List<Pending> docs) {
     BulkRequest.Builder b = new BulkRequest.Builder();
     for (Pending d : docs) {
       if (d.mode() == WriteMode.CREATE) {
         b.operations(op -> op.create(c -> c.index(d.index()).id(d.id())
             .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
       } else if (d.mode() == WriteMode.MERGE) {
-        Map<String, Object> partial = json.readValue(d.json(), MAP);
+        ObjectNode partial = d.partial(); // serialised by the client once, no bytes → map round trip
         // several stages merge into one document concurrently: let Elasticsearch re-apply on a version conflict
         b.operations(op -> op.update(u -> u.index(d.index()).id(d.id()).retryOnConflict(MERGE_RETRY_ON_CONFLICT)
             .action(a -> a.doc(partial).docAsUpsert(true))));
