@@ -10,8 +10,9 @@ import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.minsheng.analysis.sink.SinkDocument.WriteMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,11 +56,9 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
    * the document; the document itself may hold clock-dependent fields and would give a new dead-letter id on replay);
    * a String of that JSON when Flink object reuse is on, since the object may then be reused after {@code write}.
    */
-  /** A buffered write; {@code partial} is the merge document of a {@link WriteMode#MERGE} write, else null. */
-  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record, WriteMode mode,
-      ObjectNode partial) {
+  record Pending(String index, String id, byte[] json, boolean deadLetter, Object record, WriteMode mode) {
     Pending(String index, String id, byte[] json, boolean deadLetter, Object record) {
-      this(index, id, json, deadLetter, record, WriteMode.REPLACE, null);
+      this(index, id, json, deadLetter, record, WriteMode.REPLACE);
     }
 
     long size() {
@@ -80,6 +79,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   private final SinkMetrics metrics;
   private final Sleeper sleeper;
   private final ObjectMapper json = EsConnection.objectMapper();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   /** Attempts Elasticsearch makes itself when a merge meets a concurrent write; beyond them the sink retries. */
   static final int MERGE_RETRY_ON_CONFLICT = 5;
   private final boolean objectReuse;
@@ -121,8 +121,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
       return;
     }
     add(new Pending(doc.index(), doc.id(), json.writeValueAsBytes(doc.source()), false,
-        objectReuse ? raw(element) : element, doc.mode(),
-        doc.mode() == WriteMode.MERGE ? doc.source() : null));
+        objectReuse ? raw(element) : element, doc.mode()));
     flushIfFull();
   }
 
@@ -276,14 +275,14 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     }
   }
 
-  private static BulkRequest request(List<Pending> docs) {
+  private BulkRequest request(List<Pending> docs) throws IOException {
     BulkRequest.Builder b = new BulkRequest.Builder();
     for (Pending d : docs) {
       if (d.mode() == WriteMode.CREATE) {
         b.operations(op -> op.create(c -> c.index(d.index()).id(d.id())
             .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
       } else if (d.mode() == WriteMode.MERGE) {
-        ObjectNode partial = d.partial(); // serialised by the client once, no bytes → map round trip
+        Map<String, Object> partial = json.readValue(d.json(), MAP);
         // several stages merge into one document concurrently: let Elasticsearch re-apply on a version conflict
         b.operations(op -> op.update(u -> u.index(d.index()).id(d.id()).retryOnConflict(MERGE_RETRY_ON_CONFLICT)
             .action(a -> a.doc(partial).docAsUpsert(true))));
