@@ -63,6 +63,14 @@ public final class PipelineCommand implements CliCommand {
   @Option(names = "--skip-jieba", description = "Do not run the Python peer.")
   boolean skipJieba;
 
+  private static void putCpu(ObjectNode cpu, String key, Double value) {
+    if (value == null) {
+      cpu.putNull(key);
+    } else {
+      cpu.put(key, value);
+    }
+  }
+
   @Override
   public List<String> path() {
     return List.of("bench", "pipeline");
@@ -89,7 +97,9 @@ public final class PipelineCommand implements CliCommand {
 
       long t0 = System.nanoTime();
       stack.startJob();
-      long indexed = waitForAll(es, alias, query, t0);
+      SteadyCpu steady = new SteadyCpu(stack.elasticsearchProcesses());
+      long indexed = waitForAll(es, alias, query, t0, steady);
+      steady.end(indexed);
       double wallSeconds = (System.nanoTime() - t0) / 1e9;
       double steadySeconds = indexedSpanSeconds(es, alias, query);
       long jobRss = PeakRss.mib(ProcessHandle.current().pid());
@@ -103,9 +113,17 @@ public final class PipelineCommand implements CliCommand {
 
       List<String> texts = normalisedTexts(corpus);
       LOG.info("bench: HanLP segmentation alone on {} threads", stack.parallelism());
-      double segmentOnly = SegmentOnly.postsPerSecond(texts, stack.parallelism(), stack.config().customWords());
+      SegmentOnly.Result segment = SegmentOnly.measure(texts, stack.parallelism(), stack.config().customWords());
+      double segmentOnly = segment.postsPerSecond();
       out.put("segment_only_posts_per_s", round(segmentOnly));
       out.put("ratio_to_segment_only", round(postsPerSecond / segmentOnly));
+      // CPU per post: steadier than posts/s on a shared machine (the job's from 10 % to 100 % of the posts indexed;
+      // segment-only over its timed pass)
+      ObjectNode cpu = out.objectNode();
+      putCpu(cpu, "job", steady.jobMsPerPost());
+      putCpu(cpu, "elasticsearch", steady.elasticsearchMsPerPost());
+      putCpu(cpu, "segment_only", segment.cpuMsPerPost() < 0 ? null : segment.cpuMsPerPost());
+      out.set("cpu_ms_per_post", cpu);
 
       ObjectNode rss = out.objectNode();
       if (skipJieba) {
@@ -148,7 +166,7 @@ public final class PipelineCommand implements CliCommand {
     return q;
   }
 
-  private long waitForAll(EsHttp es, String alias, JsonNode query, long t0) throws Exception {
+  private long waitForAll(EsHttp es, String alias, JsonNode query, long t0, SteadyCpu steady) throws Exception {
     long deadline = t0 + timeout.toNanos();
     long last = -1;
     long lastChange = System.nanoTime();
@@ -156,6 +174,9 @@ public final class PipelineCommand implements CliCommand {
     while (true) {
       long n = es.count(alias, query);
       long now = System.nanoTime();
+      if (n >= posts / 10) {
+        steady.startOnce(n);
+      }
       if (n >= posts) {
         return n;
       }

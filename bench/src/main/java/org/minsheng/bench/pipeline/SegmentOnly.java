@@ -15,8 +15,16 @@ import org.minsheng.analysis.nlp.HanLpSegmenter;
 public final class SegmentOnly {
   private SegmentOnly() {}
 
+  /** Throughput of the timed pass and the process CPU it took (milliseconds per post, -1 when unknown). */
+  public record Result(double postsPerSecond, double cpuMsPerPost) {}
+
   /** Posts per second over all of {@code texts}, split round-robin across {@code threads}. */
   public static double postsPerSecond(List<String> texts, int threads, List<String> customWords) throws Exception {
+    return measure(texts, threads, customWords).postsPerSecond();
+  }
+
+  /** As {@link #postsPerSecond}, with the CPU the timed pass cost. */
+  public static Result measure(List<String> texts, int threads, List<String> customWords) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<HanLpSegmenter> segmenters = new ArrayList<>();
@@ -25,13 +33,16 @@ public final class SegmentOnly {
       }
       int warmup = Math.min(texts.size(), 20_000);
       run(pool, segmenters, texts.subList(0, warmup));
+      long cpu0 = CpuTime.millis(ProcessHandle.current());
       long t0 = System.nanoTime();
       long tokens = run(pool, segmenters, texts);
       double seconds = (System.nanoTime() - t0) / 1e9;
+      long cpu1 = CpuTime.millis(ProcessHandle.current());
       if (tokens == 0) {
         throw new IllegalStateException("segmenter produced no tokens");
       }
-      return texts.size() / seconds;
+      Double cpu = CpuTime.perItem(cpu0, cpu1, texts.size());
+      return new Result(texts.size() / seconds, cpu == null ? -1 : cpu);
     } finally {
       pool.shutdownNow();
     }
