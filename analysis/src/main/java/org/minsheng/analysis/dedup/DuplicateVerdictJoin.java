@@ -36,7 +36,7 @@ public final class DuplicateVerdictJoin extends KeyedCoProcessFunction<String, A
 
   @Override
   public void processElement1(AnalyzedPost p, Context ctx, Collector<AnalyzedPost> out) throws Exception {
-    post.update(p);
+    post.update(HeldPost.slim(p));
     long t = p.post.publishedAt().toEpochMilli();
     ctx.timerService().registerEventTimeTimer(t);
     emitWhenComplete(ctx, out);

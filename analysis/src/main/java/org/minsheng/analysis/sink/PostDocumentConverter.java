@@ -101,8 +101,10 @@ public final class PostDocumentConverter implements DocumentConverter<AnalyzedPo
     put(d, "title", p.title());
     put(d, "text", p.text());
     if (analyzed.tokens != null) {
+      // the HanLP words once, space-joined: searched through the whitespace analyser. Not also as a keyword array:
+      // that doubled the words in _source and cost Elasticsearch a sorted-set doc value per word, twice per post
+      // (the topic-stage merge re-indexes the document); aggregations use the per-post keywords instead.
       put(d, "content", String.join(" ", analyzed.tokens));
-      strings(d, "tokens", analyzed.tokens);
     }
     put(d, "publishedAt", p.publishedAt());
     put(d, "fetchedAt", p.fetchedAt());

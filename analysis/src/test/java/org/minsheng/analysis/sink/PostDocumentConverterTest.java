@@ -55,7 +55,6 @@ class PostDocumentConverterTest {
          "parentId":"weibo:4800","contentHash":"c0ffee",
          "author":{"id":"u1","name":"市民张三","followers":1200,"verified":true},
          "title":"暴雨","text":"城区暴雨内涝严重","content":"暴雨 城区 暴雨 内涝 严重",
-         "tokens":["暴雨","城区","暴雨","内涝","严重"],
          "publishedAt":"2026-10-31T23:59:59Z","fetchedAt":"2026-11-01T00:05:00Z","indexedAt":"2026-11-21T09:30:00Z",
          "metrics":{"reposts":5,"comments":7,"likes":30},
          "sentiment":"negative","sentimentScore":-0.75,"sentimentConfidence":0.9,"emotion":"angry",
@@ -81,6 +80,8 @@ class PostDocumentConverterTest {
     assertThat(text.source().has("topicId")).isFalse();
     assertThat(text.source().has("spam")).isFalse();
     assertThat(text.source().path("sentiment").asText()).isEqualTo("negative");
+    assertThat(text.source().path("content").asText()).isEqualTo("暴雨 城区 暴雨 内涝 严重");
+    assertThat(text.source().has("tokens")).isFalse();
     assertThat(topic.source().has("text")).isFalse();
     assertThat(topic.source().has("sentiment")).isFalse();
     assertThat(topic.source().path("topicId").asText()).isEqualTo("t-42");

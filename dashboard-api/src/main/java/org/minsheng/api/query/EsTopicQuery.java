@@ -82,7 +82,6 @@ public final class EsTopicQuery implements TopicQuery {
         .aggregations("sentiment", a -> a.terms(x -> x.field("sentiment").size(3)))
         .aggregations("emotion", a -> a.terms(x -> x.field("emotion").size(10)))
         .aggregations("keywords", a -> a.terms(x -> x.field("keywords").size(40)))
-        .aggregations("tokens", a -> a.terms(x -> x.field("tokens").size(60)))
         .aggregations("amplifiers", a -> a.terms(x -> x.field("author.name").size(10)
                 .order(co.elastic.clients.util.NamedValue.of("reposts", SortOrder.Desc)))
             .aggregations("reposts", y -> y.sum(m -> m.field("metrics.reposts")))
@@ -116,10 +115,6 @@ public final class EsTopicQuery implements TopicQuery {
           num(a.get("followers").max().value()), num(a.get("verified").max().value()) > 0));
     }
     List<TopicDetail.Count> keywords = counts(aggs.get("keywords"));
-    if (keywords.isEmpty()) {
-      keywords = counts(aggs.get("tokens")).stream().filter(c -> c.key().codePointCount(0, c.key().length()) > 1)
-          .limit(40).toList();
-    }
     return Optional.of(new TopicDetail(topic, postCount, timeline, spread, counts(aggs.get("regions")),
         counts(aggs.get("sentiment")), counts(aggs.get("emotion")), keywords, firstPost(inTopic),
         representative(inTopic), repostTree(inTopic), amplifiers));
