@@ -108,7 +108,8 @@ public final class EsErrors {
       String body = EntityUtils.toString(e.getResponse().getEntity(), StandardCharsets.UTF_8);
       JsonNode error = JSON.readTree(body).path("error");
       if (error.isObject()) {
-        return error.path("type").asText() + ": " + error.path("reason").asText();
+        String more = error.path("additional_unsuccessful_credentials").asText("");
+        return error.path("type").asText() + ": " + error.path("reason").asText() + (more.isEmpty() ? "" : " (" + more + ")");
       }
       return error.isMissingNode() ? body : error.asText();
     } catch (IOException | RuntimeException ex) {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.minsheng.cli.CliCommand;
 import org.minsheng.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,12 +19,17 @@ import picocli.CommandLine.Option;
 @Command(name = "retention", mixinStandardHelpOptions = true,
     description = "Delete monthly posts indices whose month ended more than elasticsearch.retention.posts ago.")
 public final class EsRetentionCommand implements CliCommand {
+  private static final Logger LOG = LoggerFactory.getLogger(EsRetentionCommand.class);
 
   @Option(names = "--dry-run", description = "Only list what would be deleted.")
   boolean dryRun;
 
   @Option(names = "--retention", description = "Override elasticsearch.retention.posts, e.g. '13 months' or P400D.")
   String retention;
+
+  @Option(names = "--ilm", description = "Also install the equivalent ILM policy and attach it to the monthly indices"
+      + " when the cluster has ILM (GET _ilm/status answers); the local node has none.")
+  boolean ilm;
 
   @Option(names = "--config", description = "YAML file overriding minsheng-elasticsearch.yaml.")
   Path config;
@@ -45,13 +52,34 @@ public final class EsRetentionCommand implements CliCommand {
     Settings settings = Settings.load("minsheng-elasticsearch.yaml", config, System.getenv());
     IndexRetention job = retention(settings);
     IndexRetention.Plan plan;
+    String ilmResult;
     try (EsConnection connection = EsConnection.open(EsSettings.from(settings))) {
       connection.verify();
       plan = job.run(connection.restClient(), dryRun);
+      ilmResult = ilm ? ilm(connection, job, plan) : "not requested";
+    } catch (IllegalStateException e) {
+      LOG.error("es retention failed: {}", e.getMessage()); // already one sentence naming the problem
+      return 1;
     }
-    System.out.println(toJson(plan));
+    System.out.println(toJson(plan).put("ilm", ilmResult));
     System.out.flush();
     return 0;
+  }
+
+  private String ilm(EsConnection connection, IndexRetention job, IndexRetention.Plan plan) {
+    if (job.retention().isForever()) {
+      return "not needed (retention forever)";
+    }
+    if (!IlmRetentionPolicy.available(connection.restClient())) {
+      LOG.info("This cluster has no ILM (GET _ilm/status does not answer): the name-based retention is the only one");
+      return "unavailable";
+    }
+    if (dryRun) {
+      return "available (dry run: not installed)";
+    }
+    IlmRetentionPolicy policy = new IlmRetentionPolicy(job.naming(), job.retention());
+    return "installed " + policy.name() + " on " + policy.install(connection.restClient(), plan.kept()).size()
+        + " indices";
   }
 
   static ObjectNode toJson(IndexRetention.Plan plan) {

@@ -53,6 +53,10 @@ public final class IndexRetention {
         RetentionPeriod.parse(settings.string("elasticsearch.retention.posts")), Clock.systemUTC());
   }
 
+  public PostIndexNaming naming() {
+    return naming;
+  }
+
   public RetentionPeriod retention() {
     return retention;
   }

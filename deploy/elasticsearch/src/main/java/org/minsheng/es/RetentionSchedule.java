@@ -59,6 +59,15 @@ public final class RetentionSchedule implements AutoCloseable {
         settings.bind("elasticsearch.retention.interval", Duration.class));
   }
 
+  /**
+   * For a host that has its own connection settings (the dashboard API's {@code api.elasticsearch.*}): connects with
+   * {@code connection}; prefix, retention and interval from {@code settings} ({@link EsSettings#loadDefaults()}).
+   */
+  public static RetentionSchedule start(EsSettings connection, Settings settings) {
+    return start(connection, IndexRetention.from(settings),
+        settings.bind("elasticsearch.retention.interval", Duration.class));
+  }
+
   /** Runs {@code retention} against the cluster of {@code es} now and every {@code interval}. */
   public static RetentionSchedule start(EsSettings es, IndexRetention retention, Duration interval) {
     Objects.requireNonNull(es, "es");

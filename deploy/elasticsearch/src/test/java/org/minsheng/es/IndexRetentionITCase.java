@@ -86,6 +86,12 @@ class IndexRetentionITCase {
   }
 
   @Test
+  void theLocalNodeHasNoIlmAndSaysSo() {
+    // the integ-test distribution has no ILM module: the name-based job is the retention there
+    assertThat(IlmRetentionPolicy.available(ES.restClient())).isFalse();
+  }
+
+  @Test
   void replicasFollowTheSettingOnExistingIndices() throws IOException {
     post(current, "now");
     new IndexTemplates(IndexNames.DEFAULT, IndexSizing.SINGLE_NODE,

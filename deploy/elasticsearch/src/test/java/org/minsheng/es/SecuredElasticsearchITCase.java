@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,26 +21,37 @@ import org.junit.jupiter.api.Test;
 /**
  * Minsheng's client against a node with security on, as a real cluster has it: a second, dedicated local node (512m
  * heap, its own port and temporary directory) with TLS on HTTP (certificate signed by a CA generated for it), a
- * superuser with a password, and an API key created through the API. {@link EsConnection} is the one client of the
- * sink, the dashboard API and the commands, so testing it here covers them all.
+ * superuser with a password in the file realm. {@link EsConnection} is the client of the Flink sink, the job's start,
+ * {@code notify} and the {@code es} commands (the dashboard API still builds its own, see docs/ELASTICSEARCH.md).
+ *
+ * <p>API keys: this integ-test distribution cannot issue them (they live in the {@code .security} system index, whose
+ * mapping needs the {@code pattern_capture} filter of the {@code analysis-common} module it lacks), so the test checks
+ * that our {@code ApiKey} header reaches the node's API-key authenticator and that a refused key is named clearly; on a
+ * distribution that can issue keys, the same test creates one and uses it for real.
  */
 class SecuredElasticsearchITCase {
   private static final String USER = "minsheng";
   private static final String PASSWORD = "minsheng-secret-1";
   private static LocalElasticsearch node;
-  private static String apiKey;
 
   @BeforeAll
   static void startSecuredNode() throws IOException {
     node = LocalElasticsearch.builder().heap("512m").clusterName("minsheng-secured").security(USER, PASSWORD).build()
         .start();
+  }
+
+  /** A new API key (base64 id:key), or empty when the node cannot store API keys (see the class comment). */
+  private static Optional<String> createApiKey() throws IOException {
     try (EsConnection admin = EsConnection.open(node.settings())) {
       Request create = new Request("POST", "/_security/api_key");
       create.setJsonEntity("{\"name\":\"minsheng-it\",\"expiration\":\"1h\"}");
       Response r = admin.restClient().performRequest(create);
-      apiKey = EsConnection.objectMapper().readTree(EntityUtils.toString(r.getEntity())).path("encoded").asText();
+      return Optional.of(EsConnection.objectMapper().readTree(EntityUtils.toString(r.getEntity())).path("encoded").asText());
+    } catch (ResponseException e) {
+      String body = EntityUtils.toString(e.getResponse().getEntity());
+      assertThat(body).as("the only expected reason an API key cannot be created here").contains("pattern_capture");
+      return Optional.empty();
     }
-    assertThat(apiKey).isNotBlank();
   }
 
   @AfterAll
@@ -75,7 +88,24 @@ class SecuredElasticsearchITCase {
 
   @Test
   void apiKeyOverHttpsWithTheCaCertificate() throws IOException {
-    EsSettings key = settings(null, null, apiKey, node.caCertificate().toString());
+    Optional<String> created = createApiKey();
+    String ca = node.caCertificate().toString();
+    // id:key in base64, as Elasticsearch encodes it; unknown to the node
+    String unknown = java.util.Base64.getEncoder().encodeToString("bm9wZQ:c2VjcmV0LWtleS1ub3Qta25vd24".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    try (EsConnection es = EsConnection.open(settings(null, null, unknown, ca))) {
+      assertThatThrownBy(es::verify)
+          .hasMessageStartingWith("Elasticsearch at " + node.url() + " rejected the API key (wrong, expired or"
+              + " invalidated: check elasticsearch.apiKey, base64 of id:key) (401)")
+          // the node's API-key authenticator read the key's id from our header: the scheme and encoding are right
+          .hasMessageContaining("API key: apikey authentication for id bm9wZQ")
+          .hasMessageNotContaining(unknown);
+    }
+    if (created.isEmpty()) {
+      return; // this distribution cannot issue keys: the refused key above is all that can be checked
+    }
+    String apiKey = created.get();
+    EsSettings key = settings(null, null, apiKey, ca);
     assertThat(key.toString()).doesNotContain(apiKey);
     try (EsConnection es = EsConnection.open(key)) {
       assertThat(es.verify()).isEqualTo("minsheng-secured");
@@ -102,11 +132,8 @@ class SecuredElasticsearchITCase {
   }
 
   @Test
-  void wrongApiKeyMissingCredentialsAndUntrustedCertificateAreNamed() {
+  void missingCredentialsUntrustedCertificateAndPlainHttpAreNamed() {
     String ca = node.caCertificate().toString();
-    try (EsConnection es = EsConnection.open(settings(null, null, "bm90OmEta2V5", ca))) {
-      assertThatThrownBy(es::verify).hasMessageContaining("rejected the API key").hasMessageContaining("(401)");
-    }
     try (EsConnection es = EsConnection.open(settings(null, null, null, ca))) {
       assertThatThrownBy(es::verify).hasMessageContaining("requires authentication: set elasticsearch.apiKey or"
           + " elasticsearch.username/password (401)");
