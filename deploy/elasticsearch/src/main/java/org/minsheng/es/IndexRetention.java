@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.minsheng.config.Settings;
 import org.slf4j.Logger;
@@ -118,6 +119,12 @@ public final class IndexRetention {
         rest.performRequest(new Request("DELETE", "/" + index));
         deleted.add(index);
         LOG.info("Retention {}: deleted {} (its month ended before {})", retention, index, plan.cutoff());
+      } catch (ResponseException e) {
+        if (e.getResponse().getStatusLine().getStatusCode() != 404) {
+          throw new IllegalStateException("retention: cannot delete " + index + " (deleted so far: " + deleted + "): "
+              + EsErrors.describe(e), e);
+        }
+        LOG.info("Retention {}: {} was already gone (deleted by another process)", retention, index);
       } catch (IOException e) {
         throw new IllegalStateException("retention: cannot delete " + index + " (deleted so far: " + deleted + "): "
             + EsErrors.describe(e), e);

@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * node's user cannot enter /root) and {@code ~/.cache/minsheng/elasticsearch} otherwise. Without an explicit data
  * directory the node gets a fresh one that {@link #close()} deletes.
  *
+ * <p>Security is off unless {@link Builder#security(String, String)} asks for a node secured like a real cluster (TLS on
+ * HTTP with its own CA, a file-realm superuser); {@link Builder#setting(String, String)} adds any other
+ * {@code elasticsearch.yml} setting.
+ *
  * <p>{@link #close()} stops the whole process tree (SIGTERM, SIGKILL after a grace period); a JVM shutdown hook does
  * the same if the JVM exits first, and a small shell watchdog around the node stops it when this JVM's stdin pipe to it
  * closes, so no node outlives its JVM, even one killed with SIGKILL.

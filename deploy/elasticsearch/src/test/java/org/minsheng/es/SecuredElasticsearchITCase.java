@@ -36,8 +36,9 @@ class SecuredElasticsearchITCase {
 
   @BeforeAll
   static void startSecuredNode() throws IOException {
-    node = LocalElasticsearch.builder().heap("512m").clusterName("minsheng-secured").security(USER, PASSWORD).build()
-        .start();
+    // the start timeout covers the three security tool runs too (~12 s quiet, ~30 s on a loaded 2-core machine)
+    node = LocalElasticsearch.builder().heap("512m").clusterName("minsheng-secured").security(USER, PASSWORD)
+        .startTimeout(java.time.Duration.ofMinutes(5)).build().start();
   }
 
   /** A new API key (base64 id:key), or empty when the node cannot store API keys (see the class comment). */
