@@ -50,7 +50,13 @@ public final class EsRetentionCommand implements CliCommand {
   @Override
   public Integer call() {
     Settings settings = Settings.load("minsheng-elasticsearch.yaml", config, System.getenv());
-    IndexRetention job = retention(settings);
+    IndexRetention job;
+    try {
+      job = retention(settings);
+    } catch (IllegalArgumentException e) {
+      LOG.error("es retention: {}", e.getMessage()); // a bad setting or option: the message names it
+      return 2;
+    }
     IndexRetention.Plan plan;
     String ilmResult;
     try (EsConnection connection = EsConnection.open(EsSettings.from(settings))) {
