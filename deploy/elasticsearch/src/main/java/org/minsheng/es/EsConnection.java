@@ -10,6 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
@@ -17,6 +18,9 @@ import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.message.BasicHeader;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 import org.slf4j.Logger;
@@ -73,6 +77,24 @@ public final class EsConnection implements AutoCloseable {
   public static ObjectMapper objectMapper() {
     return new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  /**
+   * Sends one request ({@code GET /_cluster/health}) and returns the cluster's name, or throws an
+   * {@link IllegalStateException} whose message names the problem (wrong password, API key refused, untrusted
+   * certificate, connection refused, …; see {@link EsErrors}) instead of a chain of client exceptions. Hosts call it
+   * once at start, before applying the templates.
+   */
+  public String verify() {
+    try {
+      Response r = transport.restClient().performRequest(new Request("GET", "/_cluster/health"));
+      String cluster = objectMapper().readTree(EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8))
+          .path("cluster_name").asText();
+      LOG.info("Connected to Elasticsearch cluster '{}' at {}", cluster, settings);
+      return cluster;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(EsErrors.describe(e, settings), e);
+    }
   }
 
   public ElasticsearchClient client() {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
@@ -38,19 +39,27 @@ public final class IndexTemplates {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final IndexNames names;
-  private final int shards;
-  private final int replicas;
+  private final IndexSizing defaultSizing;
+  private final Map<String, IndexSizing> sizing;
 
+  /** The same shards and replicas for every family. */
   public IndexTemplates(IndexNames names, int shards, int replicas) {
-    if (shards < 1) {
-      throw new IllegalArgumentException("shards must be >= 1: " + shards);
+    this(names, new IndexSizing(shards, replicas), Map.of());
+  }
+
+  /**
+   * @param defaultSizing shards and replicas of every family not in {@code perFamily}
+   * @param perFamily by template short name ({@code posts}, {@code deadletters}, …; see {@link #TEMPLATES})
+   */
+  public IndexTemplates(IndexNames names, IndexSizing defaultSizing, Map<String, IndexSizing> perFamily) {
+    for (String family : perFamily.keySet()) {
+      if (!TEMPLATES.contains(family)) {
+        throw new IllegalArgumentException("no index family '" + family + "'; families: " + TEMPLATES);
+      }
     }
-    if (replicas < 0) {
-      throw new IllegalArgumentException("replicas must be >= 0: " + replicas);
-    }
-    this.names = names;
-    this.shards = shards;
-    this.replicas = replicas;
+    this.names = Objects.requireNonNull(names, "names");
+    this.defaultSizing = Objects.requireNonNull(defaultSizing, "defaultSizing");
+    this.sizing = Map.copyOf(perFamily);
   }
 
   /** Prefix {@code minsheng}, 1 shard, 0 replicas (one local node). */
@@ -58,10 +67,41 @@ public final class IndexTemplates {
     return new IndexTemplates(IndexNames.DEFAULT, 1, 0);
   }
 
-  /** From {@code elasticsearch.index.*} of {@code minsheng-elasticsearch.yaml}. */
+  /**
+   * From {@code elasticsearch.index.*} of {@code minsheng-elasticsearch.yaml}: {@code shards}/{@code replicas} for every
+   * family, overridden per family by {@code elasticsearch.index.<family>.shards}/{@code replicas} when not empty.
+   */
   public static IndexTemplates from(Settings settings) {
-    return new IndexTemplates(new IndexNames(settings.string("elasticsearch.index.prefix")),
-        settings.integer("elasticsearch.index.shards"), settings.integer("elasticsearch.index.replicas"));
+    IndexSizing all = new IndexSizing(settings.integer("elasticsearch.index.shards"),
+        settings.integer("elasticsearch.index.replicas"));
+    Map<String, IndexSizing> perFamily = new LinkedHashMap<>();
+    for (String family : TEMPLATES) {
+      String base = "elasticsearch.index." + family + ".";
+      Integer shards = optionalInt(settings, base + "shards");
+      Integer replicas = optionalInt(settings, base + "replicas");
+      if (shards != null || replicas != null) {
+        perFamily.put(family, new IndexSizing(shards != null ? shards : all.shards(),
+            replicas != null ? replicas : all.replicas()));
+      }
+    }
+    return new IndexTemplates(new IndexNames(settings.string("elasticsearch.index.prefix")), all, perFamily);
+  }
+
+  private static Integer optionalInt(Settings settings, String path) {
+    String value = settings.string(path);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("setting '" + path + "' must be a whole number or empty: " + value, e);
+    }
+  }
+
+  /** The shards and replicas of {@code family} ({@code posts}, {@code deadletters}, …). */
+  public IndexSizing sizing(String family) {
+    return sizing.getOrDefault(family, defaultSizing);
   }
 
   /** Applies the default templates ({@link #defaults()}). */
@@ -106,8 +146,9 @@ public final class IndexTemplates {
     }
     ObjectNode template = (ObjectNode) body.get("template");
     ObjectNode settings = template.withObjectProperty("settings");
-    settings.put("number_of_shards", shards);
-    settings.put("number_of_replicas", replicas);
+    IndexSizing size = sizing(name);
+    settings.put("number_of_shards", size.shards());
+    settings.put("number_of_replicas", size.replicas());
     if (template.has("aliases")) {
       ObjectNode renamed = JSON.createObjectNode();
       for (Map.Entry<String, JsonNode> alias : template.get("aliases").properties()) {
@@ -149,12 +190,15 @@ public final class IndexTemplates {
       }
       for (String name : TEMPLATES) {
         if (name.equals("posts")) {
-          continue; // monthly indices are created by the first document of each month
+          // monthly indices are created by the first document of each month; existing ones get the replicas setting
+          putReplicas(rest, names.posts().pattern(), sizing(name));
+          continue;
         }
         ensureIndex(rest, names.prefix() + "-" + name, template(name));
+        putReplicas(rest, names.prefix() + "-" + name, sizing(name));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot apply the index templates: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot apply the index templates: " + EsErrors.describe(e), e);
     }
   }
 
@@ -192,6 +236,15 @@ public final class IndexTemplates {
       LOG.warn("Index {} exists with mappings that conflict with its template (a field changed type: reindex into a new"
           + " index): {}", index, e.getMessage());
     }
+  }
+
+  /**
+   * Replicas are a dynamic index setting: existing indices of a family follow the configured value. Shards are fixed
+   * when an index is created; a new value applies to indices created afterwards (next month's posts index).
+   */
+  private static void putReplicas(RestClient rest, String indices, IndexSizing size) throws IOException {
+    send(rest, "PUT", "/" + indices + "/_settings?allow_no_indices=true&ignore_unavailable=true",
+        "{\"index\":{\"number_of_replicas\":" + size.replicas() + "}}");
   }
 
   private static void send(RestClient rest, String method, String path, String json) throws IOException {

@@ -1,5 +1,6 @@
 package org.minsheng.es;
 
+import co.elastic.clients.transport.TransportUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,7 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * {@code logs/} and {@code tmp/} ({@code ES_TMPDIR}). The base is {@code /var/tmp/minsheng/elasticsearch} for root (the
  * node's user cannot enter /root) and {@code ~/.cache/minsheng/elasticsearch} otherwise. Without an explicit data
  * directory the node gets a fresh one that {@link #close()} deletes.
+ *
+ * <p>Security is off unless {@link Builder#security(String, String)} asks for a node secured like a real cluster (TLS on
+ * HTTP with its own CA, a file-realm superuser); {@link Builder#setting(String, String)} adds any other
+ * {@code elasticsearch.yml} setting.
  *
  * <p>{@link #close()} stops the whole process tree (SIGTERM, SIGKILL after a grace period); a JVM shutdown hook does
  * the same if the JVM exits first, and a small shell watchdog around the node stops it when this JVM's stdin pipe to it
@@ -68,6 +76,8 @@ public final class LocalElasticsearch implements AutoCloseable {
   private final Path mavenRepository;
   private final Duration startTimeout;
   private final ProcessOwner owner;
+  private final Map<String, String> extraSettings;
+  private final LocalSecurity security; // null: security off
 
   private Process process;
   private Thread shutdownHook;
@@ -86,7 +96,14 @@ public final class LocalElasticsearch implements AutoCloseable {
         : ElasticsearchDistribution.mavenRepository(System.getenv(), System.getProperties());
     this.startTimeout = b.startTimeout;
     this.owner = ProcessOwner.detect(b.user);
-    new NodeConfig(clusterName, port, Path.of("data"), Path.of("logs"), heap); // validates early
+    this.security = b.security;
+    Map<String, String> extra = new LinkedHashMap<>();
+    if (security != null) {
+      extra.putAll(LocalSecurity.settings());
+    }
+    extra.putAll(b.settings);
+    this.extraSettings = java.util.Collections.unmodifiableMap(extra);
+    new NodeConfig(clusterName, port, Path.of("data"), Path.of("logs"), heap, extra); // validates early
   }
 
   public static Builder builder() {
@@ -127,7 +144,11 @@ public final class LocalElasticsearch implements AutoCloseable {
       Path config = nodeDirectory.resolve("config");
       Path logs = nodeDirectory.resolve("logs");
       Path tmp = nodeDirectory.resolve("tmp");
-      writeConfig(home, config, new NodeConfig(clusterName, port, nodeDirectory.resolve("data"), logs, heap));
+      writeConfig(home, config,
+          new NodeConfig(clusterName, port, nodeDirectory.resolve("data"), logs, heap, extraSettings));
+      if (security != null) {
+        security.prepare(home, config);
+      }
       Files.createDirectories(logs);
       Files.createDirectories(tmp);
       Files.createDirectories(nodeDirectory.resolve("data"));
@@ -152,7 +173,7 @@ public final class LocalElasticsearch implements AutoCloseable {
           heap, nodeDirectory);
 
       int httpPort = port != 0 ? port : awaitPortsFile(logs.resolve("http.ports"), started);
-      url = "http://127.0.0.1:" + httpPort;
+      url = (security != null ? "https" : "http") + "://127.0.0.1:" + httpPort;
       awaitHealthy(started);
       LOG.info("Elasticsearch {} is up at {} (pid {}, user {}) after {} ms; logs in {}", version, url, process.pid(),
           owner.userName(), (System.nanoTime() - started) / 1_000_000, logs);
@@ -172,6 +193,24 @@ public final class LocalElasticsearch implements AutoCloseable {
       throw new IllegalStateException("not started");
     }
     return url;
+  }
+
+  /**
+   * How to reach this node: its URL and, when secured, the superuser's name and password and the CA certificate.
+   */
+  public EsSettings settings() {
+    if (security == null) {
+      return EsSettings.of(url());
+    }
+    return new EsSettings(url(), security.username(), security.password(), null, caCertificate().toString(), null, null);
+  }
+
+  /** The PEM CA certificate that signed a secured node's HTTP certificate. */
+  public Path caCertificate() {
+    if (security == null) {
+      throw new IllegalStateException("this node has no TLS (build it with security(user, password))");
+    }
+    return LocalSecurity.caCertificate(nodeDirectory.resolve("config"));
   }
 
   /** The node's own directory (config, data, logs, tmp). */
@@ -303,9 +342,20 @@ public final class LocalElasticsearch implements AutoCloseable {
   }
 
   private void awaitHealthy(long started) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=5s"))
-        .timeout(Duration.ofSeconds(10)).GET().build();
+    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+        URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=5s")).timeout(Duration.ofSeconds(10)).GET();
+    if (security != null) {
+      try {
+        client.sslContext(TransportUtils.sslContextFromHttpCaCrt(caCertificate().toFile()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the node's CA certificate " + caCertificate(), e);
+      }
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+          (security.username() + ":" + security.password()).getBytes(StandardCharsets.UTF_8)));
+    }
+    HttpClient http = client.build();
+    HttpRequest health = request.build();
     String last = "no answer";
     while (true) {
       checkAlive("before becoming healthy (last health answer: " + last + ")");
@@ -374,6 +424,8 @@ public final class LocalElasticsearch implements AutoCloseable {
     private Path mavenRepository;
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
     private String user = ProcessOwner.DEFAULT_USER;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private LocalSecurity security;
 
     /** Server version; default: the one this build resolved. */
     public Builder version(String v) { this.version = Objects.requireNonNull(v, "version"); return this; }
@@ -391,6 +443,26 @@ public final class LocalElasticsearch implements AutoCloseable {
     public Builder startTimeout(Duration v) { this.startTimeout = Objects.requireNonNull(v, "startTimeout"); return this; }
     /** The unprivileged user a root JVM runs the node as; default {@value ProcessOwner#DEFAULT_USER}. */
     public Builder user(String v) { this.user = Objects.requireNonNull(v, "user"); return this; }
+
+    /**
+     * An extra {@code elasticsearch.yml} setting (scalar value); it replaces a default of the same key. For settings
+     * the launcher does not know; security has its own option.
+     */
+    public Builder setting(String key, String value) {
+      settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Security on, as on a real cluster: TLS on HTTP with a certificate signed by a CA generated for this node
+     * ({@link LocalElasticsearch#caCertificate()}), and {@code username} as a superuser of the file realm. The URL
+     * becomes {@code https://127.0.0.1:<port>}; {@link LocalElasticsearch#settings()} carries user, password and CA.
+     * Costs ~10 s at start (the distribution's certutil and users tools).
+     */
+    public Builder security(String username, String password) {
+      this.security = new LocalSecurity(username, password);
+      return this;
+    }
 
     public LocalElasticsearch build() {
       return new LocalElasticsearch(this);

@@ -1,6 +1,9 @@
 package org.minsheng.es;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -18,8 +21,13 @@ import java.util.regex.Pattern;
  * @param dataPath {@code path.data}
  * @param logsPath {@code path.logs}
  * @param heap heap size in JVM syntax ({@code 512m}, {@code 1g}); used for both -Xms and -Xmx
+ * @param extraSettings further {@code elasticsearch.yml} settings (key → scalar value); a key that is also a default
+ *     replaces the default (e.g. {@code xpack.security.enabled: true} for a secured node)
  */
-public record NodeConfig(String clusterName, int httpPort, Path dataPath, Path logsPath, String heap) {
+public record NodeConfig(String clusterName, int httpPort, Path dataPath, Path logsPath, String heap,
+    Map<String, String> extraSettings) {
+  private static final Pattern KEY = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
+  private static final Pattern PLAIN = Pattern.compile("true|false|-?[0-9]+");
   private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -35,28 +43,46 @@ public record NodeConfig(String clusterName, int httpPort, Path dataPath, Path l
     if (heap == null || !HEAP.matcher(heap).matches()) {
       throw new IllegalArgumentException("heap must look like 512m or 1g: " + heap);
     }
+    extraSettings = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(extraSettings, "extraSettings")));
+    for (Map.Entry<String, String> e : extraSettings.entrySet()) {
+      if (!KEY.matcher(e.getKey()).matches() || e.getValue() == null) {
+        throw new IllegalArgumentException("not an elasticsearch.yml setting: " + e.getKey() + ": " + e.getValue());
+      }
+    }
+  }
+
+  /** Without extra settings: the default local node (security off). */
+  public NodeConfig(String clusterName, int httpPort, Path dataPath, Path logsPath, String heap) {
+    this(clusterName, httpPort, dataPath, logsPath, heap, Map.of());
   }
 
   /** The content of {@code elasticsearch.yml}. */
   public String elasticsearchYml() {
-    return String.join("\n",
-        "# Written by org.minsheng.es.LocalElasticsearch for a local development node. Do not use in production.",
-        "cluster.name: " + clusterName,
-        "node.name: " + clusterName + "-node",
-        "path.data: " + quote(dataPath.toAbsolutePath().toString()),
-        "path.logs: " + quote(logsPath.toAbsolutePath().toString()),
-        "network.host: 127.0.0.1",
-        "http.port: " + httpPort,
-        "transport.port: 0",
-        "node.portsfile: true",
-        "discovery.type: single-node",
-        "# Security is off for this local, loopback-only node only. Real clusters: TLS + credentials (docs/ELASTICSEARCH.md).",
-        "xpack.security.enabled: false",
-        "cluster.routing.allocation.disk.threshold_enabled: false",
-        "action.destructive_requires_name: false",
-        "bootstrap.memory_lock: false",
-        "")
-        ;
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("cluster.name", clusterName);
+    settings.put("node.name", clusterName + "-node");
+    settings.put("path.data", quote(dataPath.toAbsolutePath().toString()));
+    settings.put("path.logs", quote(logsPath.toAbsolutePath().toString()));
+    settings.put("network.host", "127.0.0.1");
+    settings.put("http.port", Integer.toString(httpPort));
+    settings.put("transport.port", "0");
+    settings.put("node.portsfile", "true");
+    settings.put("discovery.type", "single-node");
+    settings.put("xpack.security.enabled", "false");
+    settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+    settings.put("action.destructive_requires_name", "false");
+    settings.put("bootstrap.memory_lock", "false");
+    extraSettings.forEach((k, v) -> settings.put(k, PLAIN.matcher(v).matches() ? v : quote(v)));
+    StringBuilder yml = new StringBuilder(
+        "# Written by org.minsheng.es.LocalElasticsearch for a local development node. Do not use in production.\n");
+    settings.forEach((k, v) -> {
+      if (k.equals("xpack.security.enabled") && v.equals("false")) {
+        yml.append("# Security is off for this local, loopback-only node only. Real clusters: TLS + credentials"
+            + " (docs/ELASTICSEARCH.md).\n");
+      }
+      yml.append(k).append(": ").append(v).append('\n');
+    });
+    return yml.toString();
   }
 
   /** The content of {@code jvm.options.d/minsheng.options}: bounded heap, no heap dumps into the data directory. */

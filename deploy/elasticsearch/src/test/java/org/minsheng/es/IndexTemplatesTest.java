@@ -1,6 +1,7 @@
 package org.minsheng.es;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.minsheng.config.Settings;
 
 class IndexTemplatesTest {
 
@@ -68,6 +70,41 @@ class IndexTemplatesTest {
     assertThat(posts.path("template").path("settings").path("number_of_replicas").asInt()).isEqualTo(1);
     assertThat(t.template("deadletters").path("index_patterns").toString()).isEqualTo("[\"ms-it-deadletters\"]");
     assertThat(t.templates()).containsKey("ms-it-alerts");
+  }
+
+  @Test
+  void shardsAndReplicasPerFamilyFromSettingsAndEnvironment() {
+    Settings settings = Settings.load("minsheng-elasticsearch.yaml", null, Map.of(
+        "MINSHENG_ELASTICSEARCH_INDEX_REPLICAS", "1",
+        "MINSHENG_ELASTICSEARCH_INDEX_POSTS_SHARDS", "4",
+        "MINSHENG_ELASTICSEARCH_INDEX_SOURCES_REPLICAS", "0"));
+    IndexTemplates t = IndexTemplates.from(settings);
+    assertThat(t.sizing("posts")).isEqualTo(new IndexSizing(4, 1));
+    assertThat(t.sizing("sources")).isEqualTo(new IndexSizing(1, 0));
+    assertThat(t.sizing("trends")).isEqualTo(new IndexSizing(1, 1));
+    assertThat(t.template("posts").path("template").path("settings").path("number_of_shards").asInt()).isEqualTo(4);
+    assertThat(t.template("posts").path("template").path("settings").path("number_of_replicas").asInt()).isEqualTo(1);
+    assertThat(t.template("sources").path("template").path("settings").path("number_of_replicas").asInt()).isZero();
+    assertThat(t.template("alerts").path("template").path("settings").path("number_of_shards").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void defaultsAreOneShardNoReplicaForEveryFamily() {
+    IndexTemplates t = IndexTemplates.from(Settings.load("minsheng-elasticsearch.yaml", null, Map.of()));
+    for (String family : IndexTemplates.TEMPLATES) {
+      assertThat(t.sizing(family)).as(family).isEqualTo(IndexSizing.SINGLE_NODE);
+    }
+  }
+
+  @Test
+  void badSizingIsRefusedWithTheSettingName() {
+    assertThatThrownBy(() -> IndexTemplates.from(Settings.load("minsheng-elasticsearch.yaml", null,
+        Map.of("MINSHENG_ELASTICSEARCH_INDEX_TRENDS_SHARDS", "many"))))
+        .hasMessageContaining("elasticsearch.index.trends.shards");
+    assertThatThrownBy(() -> IndexTemplates.from(Settings.load("minsheng-elasticsearch.yaml", null,
+        Map.of("MINSHENG_ELASTICSEARCH_INDEX_POSTS_SHARDS", "0")))).hasMessageContaining("shards must be >= 1");
+    assertThatThrownBy(() -> new IndexTemplates(IndexNames.DEFAULT, IndexSizing.SINGLE_NODE,
+        Map.of("comments", IndexSizing.SINGLE_NODE))).hasMessageContaining("no index family 'comments'");
   }
 
   private static void collect(JsonNode node, List<String> analysers) {

@@ -49,4 +49,19 @@ class NodeConfigTest {
     assertThatThrownBy(() -> new NodeConfig("My Cluster", 1, Path.of("d"), Path.of("l"), "1g"))
         .hasMessage("cluster name must be lower-case letters, digits, '-' or '_': My Cluster");
   }
+
+  @Test
+  void extraSettingsReplaceDefaultsAndAreQuotedWhenNotPlain() {
+    java.util.Map<String, String> extra = new java.util.LinkedHashMap<>(LocalSecurity.settings());
+    extra.put("http.max_content_length", "200mb");
+    String yml = new NodeConfig("c", 0, Path.of("/d"), Path.of("/l"), "512m", extra).elasticsearchYml();
+    assertThat(yml).contains("xpack.security.enabled: true\n", "xpack.security.http.ssl.enabled: true\n",
+        "xpack.security.http.ssl.key: \"certs/http/http.key\"\n",
+        "xpack.security.http.ssl.certificate_authorities: \"certs/ca/ca.crt\"\n",
+        "http.max_content_length: \"200mb\"\n", "network.host: 127.0.0.1\n");
+    assertThat(yml).doesNotContain("xpack.security.enabled: false").doesNotContain("Security is off");
+    assertThat(yml.lines().filter(l -> l.startsWith("xpack.security.enabled:")).count()).isEqualTo(1);
+    assertThatThrownBy(() -> new NodeConfig("c", 0, Path.of("/d"), Path.of("/l"), "1g",
+        java.util.Map.of("bad key\nx", "1"))).hasMessageStartingWith("not an elasticsearch.yml setting");
+  }
 }
