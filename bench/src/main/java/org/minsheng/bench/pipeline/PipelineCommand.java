@@ -121,6 +121,8 @@ public final class PipelineCommand implements CliCommand {
       // segment-only over its timed pass)
       ObjectNode cpu = out.objectNode();
       putCpu(cpu, "job", steady.jobMsPerPost());
+      putCpu(cpu, "job_of_which_jit", steady.jitMsPerPost());
+      putCpu(cpu, "job_of_which_gc", steady.gcMsPerPost());
       putCpu(cpu, "elasticsearch", steady.elasticsearchMsPerPost());
       putCpu(cpu, "segment_only", segment.cpuMsPerPost() < 0 ? null : segment.cpuMsPerPost());
       out.set("cpu_ms_per_post", cpu);
