@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.minsheng.cli.CliCommand;
+import org.minsheng.es.EsSettings;
+import org.minsheng.es.RetentionSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +30,12 @@ public final class ApiCommand implements CliCommand {
     ApiSettings settings = ApiSettings.load(config, System.getenv());
     CountDownLatch stopped = new CountDownLatch(1);
     ApiServer server = ApiServer.start(settings, System.getenv(), demoToken);
+    // the API process owns the posts retention (deleting whole monthly indices older than
+    // elasticsearch.retention.posts): it runs for as long as the indices are read, one instance per deployment is
+    // enough and a second one is harmless (a 404 counts as already gone)
+    RetentionSchedule retention = RetentionSchedule.start(connection(settings.elasticsearch()), EsSettings.loadDefaults());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      retention.close();
       server.close();
       stopped.countDown();
     }, "minsheng-api-shutdown"));
@@ -37,5 +44,10 @@ public final class ApiCommand implements CliCommand {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  private static EsSettings connection(ApiSettings.Elasticsearch es) {
+    return new EsSettings(es.url(), es.username(), es.password(), es.apiKey(), es.caCertificate(), null,
+        es.requestTimeout());
   }
 }

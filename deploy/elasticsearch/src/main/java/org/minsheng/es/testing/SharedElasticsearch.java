@@ -162,6 +162,8 @@ public final class SharedElasticsearch implements BeforeAllCallback, ParameterRe
     }
   }
 
+  private static final long UNAVAILABLE_PATIENCE_NANOS = 30_000_000_000L;
+
   /** The mapping of {@code index} as returned by {@code GET <index>/_mapping}. */
   public JsonNode mapping(String index) {
     return perform("GET", "/" + index + "/_mapping", null);
@@ -178,12 +180,30 @@ public final class SharedElasticsearch implements BeforeAllCallback, ParameterRe
     if (body != null) {
       request.setJsonEntity(body);
     }
+    long deadline = System.nanoTime() + UNAVAILABLE_PATIENCE_NANOS;
+    while (true) {
+      try {
+        Response r = restClient().performRequest(request);
+        return r.getEntity() == null ? JSON.createObjectNode()
+            : JSON.readTree(EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8));
+      } catch (ResponseException e) {
+        // 503: a shard of an index the job just created is still initialising (slow on a loaded machine)
+        if (e.getResponse().getStatusLine().getStatusCode() != 503 || System.nanoTime() > deadline) {
+          throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
+        }
+        pause();
+      } catch (IOException e) {
+        throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static void pause() {
     try {
-      Response r = restClient().performRequest(request);
-      return r.getEntity() == null ? JSON.createObjectNode()
-          : JSON.readTree(EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a shard to become available", e);
     }
   }
 
