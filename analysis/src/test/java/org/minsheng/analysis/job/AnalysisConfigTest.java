@@ -23,7 +23,7 @@ class AnalysisConfigTest {
     assertThat(c.elasticsearchUrl()).isEqualTo("http://127.0.0.1:9200");
     assertThat(c.parallelism()).isEqualTo(2);
     assertThat(c.checkpointDirectory()).isEqualTo("data/checkpoints");
-    assertThat(c.job().checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.job().checkpointInterval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.job().maxOutOfOrderness()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.job().idleness()).isEqualTo(Duration.ofMinutes(1));
     assertThat(c.job().customWords()).contains("舆情 n");
