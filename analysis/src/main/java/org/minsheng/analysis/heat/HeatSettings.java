@@ -51,4 +51,13 @@ public record HeatSettings(
   public long windowMs() {
     return (long) (windowMinutes * 60_000);
   }
+
+  /**
+   * How long after a window's end (in event time, behind the watermark) late posts still update its roll-up: as long
+   * as a quiet key's heat history is kept ({@code idleWindows} windows). Posts later than that are counted by the
+   * window operator's {@code numLateRecordsDropped} metric.
+   */
+  public long allowedLatenessMs() {
+    return idleWindows * windowMs();
+  }
 }

@@ -69,6 +69,8 @@ public final class TopicStages {
         .flatMap(new TrendItemSplitter(s.heat().trendKeywordsPerPost())).uid("trend-items").name("trend items")
         .keyBy((KeySelector<TrendItem, String>) TrendItem::trendKey)
         .window(TumblingEventTimeWindows.of(Duration.ofMillis(s.heat().windowMs())))
+        // crawled posts arrive behind the watermark: their windows fire again with the fuller count
+        .allowedLateness(Duration.ofMillis(s.heat().allowedLatenessMs()))
         .aggregate(new TrendAccumulator(), new TrendWindowFunction()).uid("trend-windows").name("trend windows")
         .keyBy((KeySelector<TrendRollup, String>) r -> r.kind + ":" + r.key)
         .process(new HeatScorer(s.heat())).uid("heat").name("heat index");

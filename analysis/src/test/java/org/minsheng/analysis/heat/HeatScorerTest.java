@@ -91,4 +91,39 @@ class HeatScorerTest {
     assertEquals("minsheng-trends", doc.index());
     assertEquals(12, doc.source().get("volume").asLong());
   }
+
+  @Test
+  void lateFiringsReplaceTheirWindowsRollUpWithoutMovingTheKeyOn() throws Exception {
+    var h = new KeyedOneInputStreamOperatorTestHarness<String, TrendRollup, TrendRollup>(
+        new KeyedProcessOperator<>(new HeatScorer(S)), r -> r.kind + ":" + r.key, Types.STRING);
+    h.open();
+    h.processElement(new StreamRecord<>(window(0, 4, 0, 2), W - 1));
+    h.processElement(new StreamRecord<>(window(1, 8, 0, 2), 2 * W - 1));
+    h.processWatermark(2 * W - 1);
+    // late posts: window 1 fires again with 12 posts, then window 0 with 6
+    h.processElement(new StreamRecord<>(window(1, 12, 0, 3), 2 * W - 1));
+    h.processElement(new StreamRecord<>(window(0, 6, 0, 2), W - 1));
+    List<TrendRollup> out = h.extractOutputValues();
+    assertEquals(4, out.size());
+    assertEquals(1.0, out.get(1).growth, 1e-9, "8 after 4");
+    assertEquals(2.0, out.get(2).growth, 1e-9, "window 1 re-scored against the same window 0: 12 after 4");
+    assertEquals(0.0, out.get(3).growth, 1e-9, "the key's first window keeps growth 0");
+    assertTrue(out.get(2).heat > out.get(1).heat, "more posts, more heat");
+    assertEquals(3, h.getSideOutput(HeatScorer.TOPIC_HEAT).size(), "the older window's late firing is not the topic's heat");
+    assertEquals(1, h.numEventTimeTimers(), "still one timer: after the newest window");
+
+    // the next window grows against window 1's fuller count
+    h.processElement(new StreamRecord<>(window(2, 24, 0, 3), 3 * W - 1));
+    assertEquals(1.0, h.extractOutputValues().get(4).growth, 1e-9, "24 after 12");
+    // quiet afterwards: state and timers still go to zero
+    h.processWatermark((3 + S.idleWindows() + 2) * W);
+    assertEquals(0, h.numKeyedStateEntries());
+    assertEquals(0, h.numEventTimeTimers());
+    h.close();
+  }
+
+  @Test
+  void lateWindowsAreAcceptedForAsLongAsAQuietKeyIsRemembered() {
+    assertEquals(S.idleWindows() * S.windowMs(), S.allowedLatenessMs());
+  }
 }
