@@ -18,6 +18,7 @@ import org.minsheng.analysis.nlp.SentimentFunction;
 import org.minsheng.analysis.normalise.NormaliseFunction;
 import org.minsheng.analysis.parse.ParsePostFunction;
 import org.minsheng.analysis.source.PostsSource;
+import org.minsheng.analysis.source.RawLine;
 
 /**
  * The Minsheng analysis job. This class only declares the topology; the source, the sinks and the settings come in
@@ -75,12 +76,12 @@ public final class MinshengJob {
   public void build(StreamExecutionEnvironment env) {
     env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
 
-    DataStream<String> lines = env
+    DataStream<RawLine> lines = env
         .fromSource(source.rawLines(), WatermarkStrategy.noWatermarks(), "posts source (" + source.description() + ")")
         .uid(Uids.SOURCE);
 
     SingleOutputStreamOperator<AnalyzedPost> parsed = lines
-        .process(new ParsePostFunction(source.description()))
+        .process(new ParsePostFunction())
         .uid(Uids.PARSE).name("parse + validate");
 
     DataStream<AnalyzedPost> posts = parsed

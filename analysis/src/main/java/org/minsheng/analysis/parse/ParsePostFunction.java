@@ -9,6 +9,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.minsheng.analysis.model.AnalyzedPost;
 import org.minsheng.analysis.model.DeadLetter;
+import org.minsheng.analysis.source.RawLine;
 import org.minsheng.post.InvalidPostException;
 import org.minsheng.post.Post;
 import org.minsheng.post.PostCodec;
@@ -18,12 +19,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The parse + validate stage: one NDJSON line in, an {@link AnalyzedPost} out, or a {@link DeadLetter} (stage
- * {@value #STAGE}) on {@link #DEAD_LETTERS} with the codec's exact reason and the line as received. A leading
+ * {@value #STAGE}) on {@link #DEAD_LETTERS} with the codec's exact reason, the line as received and its origin (for
+ * Kafka the record's topic, partition and offset). A leading
  * byte-order mark is ignored. Dead letters are counted in the metric
  * {@value #DEAD_LETTERS_METRIC}, valid posts in {@value #POSTS_METRIC}. The {@link PostCodec} is made per operator
  * instance in {@link #open(OpenContext)}.
  */
-public class ParsePostFunction extends ProcessFunction<String, AnalyzedPost> {
+public class ParsePostFunction extends ProcessFunction<RawLine, AnalyzedPost> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ParsePostFunction.class);
 
@@ -35,23 +37,18 @@ public class ParsePostFunction extends ProcessFunction<String, AnalyzedPost> {
     private static final long serialVersionUID = 1L;
   };
 
-  private final String source;
   private final Clock clock;
   private transient PostCodec codec;
   private transient Counter deadLetters;
   private transient Counter posts;
 
-  /**
-   * @param source where the lines come from, recorded in each dead letter (e.g. {@code spool:/var/spool/minsheng})
-   * @param clock clock for the dead letters' {@code occurredAt} and for the validator's "not in the future" rule
-   */
-  public ParsePostFunction(String source, Clock clock) {
-    this.source = Objects.requireNonNull(source, "source");
+  /** @param clock clock for the dead letters' {@code occurredAt} and for the validator's "not in the future" rule */
+  public ParsePostFunction(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  public ParsePostFunction(String source) {
-    this(source, Clock.systemUTC());
+  public ParsePostFunction() {
+    this(Clock.systemUTC());
   }
 
   @Override
@@ -62,14 +59,15 @@ public class ParsePostFunction extends ProcessFunction<String, AnalyzedPost> {
   }
 
   @Override
-  public void processElement(String line, Context ctx, Collector<AnalyzedPost> out) {
+  public void processElement(RawLine raw, Context ctx, Collector<AnalyzedPost> out) {
+    String line = raw.line();
     Post post;
     try {
       post = codec.decode(withoutByteOrderMark(line));
     } catch (InvalidPostException e) {
       deadLetters.inc();
-      LOG.debug("dead letter from {}: {}", source, e.getMessage());
-      ctx.output(DEAD_LETTERS, new DeadLetter(STAGE, e.getMessage(), line, source, clock.instant()));
+      LOG.debug("dead letter from {}: {}", raw.origin(), e.getMessage());
+      ctx.output(DEAD_LETTERS, new DeadLetter(STAGE, e.getMessage(), line, raw.origin(), clock.instant()));
       return;
     }
     posts.inc();

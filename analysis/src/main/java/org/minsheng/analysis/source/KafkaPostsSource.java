@@ -44,8 +44,8 @@ public final class KafkaPostsSource implements PostsSource {
   }
 
   @Override
-  public Source<String, ?, ?> rawLines() {
-    KafkaSourceBuilder<String> builder = KafkaSource.<String>builder()
+  public Source<RawLine, ?, ?> rawLines() {
+    KafkaSourceBuilder<RawLine> builder = KafkaSource.<RawLine>builder()
         .setBootstrapServers(settings.bootstrapServers())
         .setTopics(settings.topic())
         .setGroupId(settings.groupId())

@@ -1,16 +1,14 @@
 package org.minsheng.analysis.source;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.core.fs.Path;
 
 /**
  * Reads the spool directory written by ingest's {@code SpoolDirectoryWriter} with Flink's {@link FileSource} and
- * {@link TextLineInputFormat} (UTF-8).
+ * Flink's {@code TextLineInputFormat} (UTF-8), each line tagged with this source's description ({@link OriginLineFormat}).
  *
  * <p>In continuous mode the enumerator lists the directory every {@code discoveryInterval} and assigns files it has
  * not seen; the set of processed paths is part of the checkpointed enumerator state, so a job restored from a
@@ -48,9 +46,9 @@ public final class SpoolDirectorySource implements PostsSource {
   }
 
   @Override
-  public Source<String, ?, ?> rawLines() {
-    FileSource.FileSourceBuilder<String> builder = FileSource.forRecordStreamFormat(
-        new TextLineInputFormat(StandardCharsets.UTF_8.name()), new Path(directory));
+  public Source<RawLine, ?, ?> rawLines() {
+    FileSource.FileSourceBuilder<RawLine> builder = FileSource.forRecordStreamFormat(
+        new OriginLineFormat(description()), new Path(directory));
     if (discoveryInterval != null) {
       builder.monitorContinuously(discoveryInterval);
     }

@@ -40,7 +40,7 @@ class MinshengJobTopologyTest {
         .contains("parse + validate", "normalise", "segment (HanLP)", "sentiment (trained)");
 
     assertThat(graph.getCheckpointConfig().isCheckpointingEnabled()).isTrue();
-    assertThat(graph.getCheckpointConfig().getCheckpointInterval()).isEqualTo(10_000L);
+    assertThat(graph.getCheckpointConfig().getCheckpointInterval()).isEqualTo(60_000L); // analysis.checkpoint.interval
     assertThat(graph.getCheckpointConfig().getCheckpointingConsistencyMode()).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
   }
 }

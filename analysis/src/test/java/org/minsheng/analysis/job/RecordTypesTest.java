@@ -17,6 +17,7 @@ class RecordTypesTest {
     TypeInformation<DeadLetter> dead = TypeInformation.of(DeadLetter.class);
     assertThat(post).isInstanceOf(PojoTypeInfo.class);
     assertThat(dead).isInstanceOf(PojoTypeInfo.class);
+    assertThat(TypeInformation.of(org.minsheng.analysis.source.RawLine.class)).isInstanceOf(PojoTypeInfo.class);
     assertThat(post.toString()).contains("post: PojoType<org.minsheng.post.Post").doesNotContain("GenericType");
     assertThat(dead.toString()).doesNotContain("GenericType");
   }

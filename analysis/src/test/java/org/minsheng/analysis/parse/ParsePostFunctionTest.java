@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minsheng.analysis.model.AnalyzedPost;
 import org.minsheng.analysis.model.DeadLetter;
+import org.minsheng.analysis.source.RawLine;
 
 class ParsePostFunctionTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -21,12 +22,16 @@ class ParsePostFunctionTest {
       + "\"title\":\"標題\",\"text\":\"網友關注\",\"publishedAt\":\"2026-03-01T08:00:00Z\",\"unknownField\":42}";
 
   private ParsePostFunction function;
-  private OneInputStreamOperatorTestHarness<String, AnalyzedPost> harness;
+  private OneInputStreamOperatorTestHarness<RawLine, AnalyzedPost> harness;
 
   @BeforeEach
   void setUp() throws Exception {
-    function = new ParsePostFunction("spool:/test", Clock.fixed(NOW, ZoneOffset.UTC));
+    function = new ParsePostFunction(Clock.fixed(NOW, ZoneOffset.UTC));
     harness = ProcessFunctionTestHarnesses.forProcessFunction(function);
+  }
+
+  private static RawLine line(String line) {
+    return new RawLine("spool:/test", line);
   }
 
   @AfterEach
@@ -36,7 +41,7 @@ class ParsePostFunctionTest {
 
   @Test
   void validLineBecomesAnAnalyzedPost() throws Exception {
-    harness.processElement(VALID, 10L);
+    harness.processElement(line(VALID), 10L);
 
     List<AnalyzedPost> out = harness.extractOutputValues();
     assertThat(out).hasSize(1);
@@ -52,7 +57,7 @@ class ParsePostFunctionTest {
 
   @Test
   void aByteOrderMarkBeforeTheFirstLineIsIgnored() throws Exception {
-    harness.processElement("\uFEFF" + VALID, 10L);
+    harness.processElement(line("\uFEFF" + VALID), 10L);
     assertThat(harness.extractOutputValues()).extracting(AnalyzedPost::id).containsExactly("weibo:1");
     assertThat(function.deadLetterCount()).isZero();
   }
@@ -67,9 +72,9 @@ class ParsePostFunctionTest {
     String future = "{\"v\":1,\"id\":\"news:9\",\"platform\":\"news\",\"text\":\"t\",\"publishedAt\":\"2026-03-05T00:00:00Z\"}";
     String array = "[1,2]";
     for (String line : List.of(broken, missing, wrongType, noVersion, future, array, "   ")) {
-      harness.processElement(line, 5L);
+      harness.processElement(line(line), 5L);
     }
-    harness.processElement(VALID, 6L);
+    harness.processElement(line(VALID), 6L);
 
     assertThat(harness.extractOutputValues()).extracting(AnalyzedPost::id).containsExactly("weibo:1");
     List<DeadLetter> dead = harness.getSideOutput(ParsePostFunction.DEAD_LETTERS).stream()
@@ -90,5 +95,13 @@ class ParsePostFunctionTest {
     assertThat(dead.get(6).reason()).isEqualTo("empty line");
     assertThat(function.deadLetterCount()).isEqualTo(7);
     assertThat(function.postCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeadLetterNamesTheOriginOfItsLine() throws Exception {
+    harness.processElement(new RawLine("kafka:minsheng-posts/1/42", "{\"v\":1,"), 5L);
+    DeadLetter d = harness.getSideOutput(ParsePostFunction.DEAD_LETTERS).poll().getValue();
+    assertThat(d.source()).isEqualTo("kafka:minsheng-posts/1/42");
+    assertThat(d.raw()).isEqualTo("{\"v\":1,");
   }
 }

@@ -68,10 +68,10 @@ class KafkaPostsSourceTest {
   @Test
   void deserializerPassesEveryRecordOnEvenTombstonesAndBrokenUtf8() throws Exception {
     KafkaLineDeserializer d = new KafkaLineDeserializer();
-    List<String> out = new ArrayList<>();
-    Collector<String> collector = new Collector<>() {
+    List<RawLine> out = new ArrayList<>();
+    Collector<RawLine> collector = new Collector<>() {
       @Override
-      public void collect(String record) {
+      public void collect(RawLine record) {
         out.add(record);
       }
 
@@ -81,9 +81,9 @@ class KafkaPostsSourceTest {
     d.deserialize(record(3, "{\"id\":\"weibo:1\",\"text\":\"民声\"}".getBytes(StandardCharsets.UTF_8)), collector);
     d.deserialize(record(4, null), collector);
     d.deserialize(record(5, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}), collector);
-    assertThat(out).containsExactly("{\"id\":\"weibo:1\",\"text\":\"民声\"}", "", "{\uFFFD(}");
-    assertThat(KafkaLineDeserializer.coordinates(record(5, null))).isEqualTo("kafka:posts/1/5");
-    assertThat(d.getProducedType().getTypeClass()).isEqualTo(String.class);
+    assertThat(out).extracting(RawLine::line).containsExactly("{\"id\":\"weibo:1\",\"text\":\"民声\"}", "", "{\uFFFD(}");
+    assertThat(out).extracting(RawLine::origin).containsExactly("kafka:posts/1/3", "kafka:posts/1/4", "kafka:posts/1/5");
+    assertThat(d.getProducedType().getTypeClass()).isEqualTo(RawLine.class);
   }
 
   private static ConsumerRecord<byte[], byte[]> record(long offset, byte[] value) {
