@@ -14,6 +14,10 @@ public final class EmotionTraining {
   public static final double L2 = 1e-6;
   public static final double BALANCE_POWER = 0.5;
   public static final double DROPOUT = 0.0;
+  /** Models averaged (seeds differ); 1 = a single model. */
+  public static final int BAGS = 1;
+  /** Strength of the NB log-count-ratio feature scaling; 0 = off. */
+  public static final double NB_SCALING = 0.0;
 
   private EmotionTraining() {}
 

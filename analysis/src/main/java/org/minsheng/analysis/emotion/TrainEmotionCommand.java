@@ -43,6 +43,14 @@ public final class TrainEmotionCommand implements CliCommand {
   @Option(names = "--dropout", defaultValue = "" + EmotionTraining.DROPOUT, description = "Feature dropout.")
   double dropout;
 
+  @Option(names = "--bags", defaultValue = "" + EmotionTraining.BAGS,
+      description = "Models averaged, differing in seed (default ${DEFAULT-VALUE}).")
+  int bags;
+
+  @Option(names = "--nb", defaultValue = "" + EmotionTraining.NB_SCALING,
+      description = "NB log-count-ratio feature scaling strength in [0, 1] (default ${DEFAULT-VALUE}).")
+  double nb;
+
   @Override
   public List<String> path() {
     return List.of("train", "emotion");
@@ -56,7 +64,7 @@ public final class TrainEmotionCommand implements CliCommand {
     List<LabeledText> corpus = EmotionCorpus.load(dir);
     List<LabeledText> dev = EmotionCorpus.development(dir);
     SoftmaxTrainer.Settings settings = new SoftmaxTrainer.Settings(epochs, learningRate, EmotionTraining.L2,
-        20261121L, dropout);
+        20261121L, dropout, bags, nb);
     TrainingRecipe.Trained trained = EmotionTraining.train(corpus, dev, lexicon, bits, settings, balance);
     Map<String, Object> result = TrainingOutput.writeModel(trained.model(), out);
     result.put("bits", bits);
@@ -64,6 +72,8 @@ public final class TrainEmotionCommand implements CliCommand {
     result.put("learning_rate", learningRate);
     result.put("balance", balance);
     result.put("dropout", dropout);
+    result.put("bags", bags);
+    result.put("nb_scaling", nb);
     result.put("train_size", trained.trainSize());
     Map<String, Integer> labels = new TreeMap<>();
     corpus.forEach(t -> labels.merge(TrainedEmotionModel.CLASSES.get(t.label()), 1, Integer::sum));

@@ -15,11 +15,15 @@ public final class SentimentTraining {
   public static final double DROPOUT = 0.3;
   /** Full class balancing: neutral is the smallest class but must not be drowned by two-way review data. */
   public static final double BALANCE_POWER = 1.0;
+  /** Models averaged (seeds differ); 1 = a single model. */
+  public static final int BAGS = 1;
+  /** Strength of the NB log-count-ratio feature scaling; 0 = off. */
+  public static final double NB_SCALING = 0.0;
 
   private SentimentTraining() {}
 
   public static SoftmaxTrainer.Settings settings() {
-    return new SoftmaxTrainer.Settings(EPOCHS, LEARNING_RATE, L2, 20261121L, DROPOUT);
+    return new SoftmaxTrainer.Settings(EPOCHS, LEARNING_RATE, L2, 20261121L, DROPOUT, BAGS, NB_SCALING);
   }
 
   public static TrainingRecipe.Trained train(List<LabeledText> corpus, PolarityLexicon lexicon, int bits,
