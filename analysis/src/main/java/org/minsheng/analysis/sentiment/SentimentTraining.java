@@ -15,9 +15,12 @@ public final class SentimentTraining {
   public static final double DROPOUT = 0.3;
   /** Full class balancing: neutral is the smallest class but must not be drowned by two-way review data. */
   public static final double BALANCE_POWER = 1.0;
-  /** Models averaged (seeds differ); 1 = a single model. */
-  public static final int BAGS = 1;
-  /** Strength of the NB log-count-ratio feature scaling; 0 = off. */
+  /**
+   * Models averaged (seeds differ), folded into one weight vector: held-out waimai 0.859 → 0.864, shopping 0.905 →
+   * 0.906 with 3.
+   */
+  public static final int BAGS = 3;
+  /** Strength of the NB log-count-ratio feature scaling; 0 = off (0.5 changed nothing beyond noise for polarity). */
   public static final double NB_SCALING = 0.0;
 
   private SentimentTraining() {}
