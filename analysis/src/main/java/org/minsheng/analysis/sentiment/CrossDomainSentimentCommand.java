@@ -65,6 +65,10 @@ public final class CrossDomainSentimentCommand implements CliCommand {
   @Option(names = "--bits", defaultValue = "" + SentimentTraining.BITS, description = "Hash bits.")
   int bits;
 
+  @Option(names = "--domain-spread", defaultValue = "" + SentimentTraining.DOMAIN_SPREAD,
+      description = "Strength in [0, 1] of the scaling that favours features seen across training domains.")
+  double domainSpread;
+
   @Override
   public List<String> path() {
     return List.of("eval", "sentiment-domains");
@@ -82,7 +86,7 @@ public final class CrossDomainSentimentCommand implements CliCommand {
     double worstAccuracy = 2;
     boolean[] binary = {true, false, true};
     var d = SentimentTraining.settings();
-    var settings = new SoftmaxTrainer.Settings(epochs, learningRate, l2, d.seed(), dropout, bags, nb);
+    var settings = new SoftmaxTrainer.Settings(epochs, learningRate, l2, d.seed(), dropout, bags, nb, domainSpread);
     for (String domain : domains) {
       List<LabeledText> train = new ArrayList<>();
       List<LabeledText> test = new ArrayList<>();

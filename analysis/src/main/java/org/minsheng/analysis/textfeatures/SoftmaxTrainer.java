@@ -28,7 +28,7 @@ public final class SoftmaxTrainer {
    *     model is an adaptive regulariser, Wager et al. 2013: it keeps the model from leaning on a few n-grams)
    */
   public record Settings(int epochs, double learningRate, double l2, long seed, double dropout, int bags,
-      double nbScaling) {
+      double nbScaling, double domainSpread) {
     public Settings {
       if (bags < 1) {
         throw new IllegalArgumentException("bags must be >= 1: " + bags);
@@ -36,10 +36,18 @@ public final class SoftmaxTrainer {
       if (nbScaling < 0 || nbScaling > 1) {
         throw new IllegalArgumentException("nbScaling must be in [0, 1]: " + nbScaling);
       }
+      if (domainSpread < 0 || domainSpread > 1) {
+        throw new IllegalArgumentException("domainSpread must be in [0, 1]: " + domainSpread);
+      }
+    }
+
+    public Settings(int epochs, double learningRate, double l2, long seed, double dropout, int bags,
+        double nbScaling) {
+      this(epochs, learningRate, l2, seed, dropout, bags, nbScaling, 0.0);
     }
 
     public Settings(int epochs, double learningRate, double l2, long seed, double dropout) {
-      this(epochs, learningRate, l2, seed, dropout, 1, 0.0);
+      this(epochs, learningRate, l2, seed, dropout, 1, 0.0, 0.0);
     }
 
     public Settings(int epochs, double learningRate, double l2, long seed) {
@@ -48,7 +56,12 @@ public final class SoftmaxTrainer {
 
     /** A copy with another number of averaged models and another NB scaling strength. */
     public Settings with(int newBags, double newNbScaling) {
-      return new Settings(epochs, learningRate, l2, seed, dropout, newBags, newNbScaling);
+      return new Settings(epochs, learningRate, l2, seed, dropout, newBags, newNbScaling, domainSpread);
+    }
+
+    /** A copy with another domain-spread scaling strength. */
+    public Settings withDomainSpread(double newDomainSpread) {
+      return new Settings(epochs, learningRate, l2, seed, dropout, bags, nbScaling, newDomainSpread);
     }
   }
 
@@ -64,6 +77,9 @@ public final class SoftmaxTrainer {
     final float[][] values;
     final int[] labels;
     final float[] weights;
+    /** Domain of each example (the part of {@link LabeledText#domain()} before a '/'), as an index. */
+    final int[] domains;
+    final int domainCount;
 
     public Featurized(List<LabeledText> data, TextFeaturizer featurizer) {
       int n = data.size();
@@ -71,15 +87,20 @@ public final class SoftmaxTrainer {
       values = new float[n][];
       labels = new int[n];
       weights = new float[n];
+      domains = new int[n];
+      java.util.Map<String, Integer> domainIds = new java.util.HashMap<>();
       FeatureBuffer buffer = new FeatureBuffer();
       for (int i = 0; i < n; i++) {
         LabeledText t = data.get(i);
+        String domain = t.domain() == null ? "" : t.domain().replaceAll("/.*", "");
+        domains[i] = domainIds.computeIfAbsent(domain, d -> domainIds.size());
         featurizer.featurize(t.text(), buffer);
         indices[i] = buffer.indicesCopy();
         values[i] = buffer.valuesCopy();
         labels[i] = t.label();
         weights[i] = t.weight();
       }
+      domainCount = domainIds.size();
     }
 
     public int size() {
@@ -97,6 +118,16 @@ public final class SoftmaxTrainer {
     int k = classes.size();
     int bits = featurizer.bits();
     float[] scale = settings.nbScaling() > 0 ? nbScales(data, k, bits, settings.nbScaling()) : null;
+    if (settings.domainSpread() > 0 && data.domainCount > 1) {
+      float[] spread = domainSpreadScales(data, bits, settings.domainSpread());
+      if (scale == null) {
+        scale = spread;
+      } else {
+        for (int j = 0; j < scale.length; j++) {
+          scale[j] *= spread[j];
+        }
+      }
+    }
     float[] sum = new float[k << bits];
     for (int b = 0; b < settings.bags(); b++) {
       float[] w = trainOne(kind, k, bits, data, scale, settings.seed() + 7919L * b);
@@ -162,6 +193,52 @@ public final class SoftmaxTrainer {
     for (int j = 0; j < d; j++) {
       double s = (1 - beta) + beta * (mean == 0 ? 1 : r[j] / mean);
       scale[j] = (float) Math.max(0.05, Math.min(5.0, s));
+    }
+    return scale;
+  }
+
+  /**
+   * Per-bucket scale favouring features that occur across the training domains: with {@code p_d} the feature's
+   * occurrence rate in domain d (texts containing it / texts of d), normalised over domains, and {@code H} its
+   * entropy divided by log(number of domains), the scale is {@code (1 - gamma) + gamma * H}. A feature seen in one
+   * domain only (送餐 in food delivery) gets {@code 1 - gamma}, one spread evenly over all domains 1. The aim is the
+   * pivot-feature idea of domain adaptation (Blitzer et al. 2006): a model leaning on evidence shared by the training
+   * domains is more likely to find that evidence in an unseen one.
+   */
+  static float[] domainSpreadScales(Featurized data, int bits, double gamma) {
+    int d = 1 << bits;
+    int m = data.domainCount;
+    float[] counts = new float[m * d];
+    double[] texts = new double[m];
+    for (int i = 0; i < data.size(); i++) {
+      int dom = data.domains[i];
+      texts[dom]++;
+      int[] f = data.indices[i];
+      for (int j = 0; j < f.length; j++) {
+        counts[f[j] * m + dom] = counts[f[j] * m + dom] + 1; // counts repeats too; the rates are relative anyway
+      }
+    }
+    float[] scale = new float[d];
+    double logM = Math.log(m);
+    double[] rate = new double[m];
+    for (int j = 0; j < d; j++) {
+      double sum = 0;
+      for (int dom = 0; dom < m; dom++) {
+        rate[dom] = texts[dom] == 0 ? 0 : counts[j * m + dom] / texts[dom];
+        sum += rate[dom];
+      }
+      if (sum == 0) {
+        scale[j] = 1f;
+        continue;
+      }
+      double h = 0;
+      for (int dom = 0; dom < m; dom++) {
+        if (rate[dom] > 0) {
+          double p = rate[dom] / sum;
+          h -= p * Math.log(p);
+        }
+      }
+      scale[j] = (float) ((1 - gamma) + gamma * h / logM);
     }
     return scale;
   }

@@ -141,6 +141,26 @@ class LinearClassifierTest {
   }
 
   @Test
+  void domainSpreadDampsFeaturesSeenInOneTrainingDomainOnly() {
+    TextFeaturizer f = tinyFeaturizer();
+    List<LabeledText> data = new ArrayList<>();
+    for (int r = 0; r < 10; r++) {
+      data.add(new LabeledText("送", 0, "waimai", 1f)); // 送 only in waimai
+      data.add(new LabeledText("的", 0, "waimai", 1f)); // 的 in both domains at the same rate
+      data.add(new LabeledText("的", 1, "shopping/衣服", 1f));
+      data.add(new LabeledText("买", 1, "shopping/手机", 1f));
+    }
+    SoftmaxTrainer.Featurized features = new SoftmaxTrainer.Featurized(data, f);
+    float[] scale = SoftmaxTrainer.domainSpreadScales(features, f.bits(), 0.6);
+    FeatureBuffer buffer = new FeatureBuffer();
+    f.featurize("送", buffer);
+    assertThat(scale[buffer.index(2)]).isCloseTo(0.4f, within(1e-5f));
+    f.featurize("的", buffer);
+    assertThat(scale[buffer.index(2)]).isCloseTo(1f, within(1e-5f));
+    assertThat(scale[buffer.index(0)]).isCloseTo(1f, within(1e-5f)); // the bias occurs everywhere
+  }
+
+  @Test
   void rejectsAModelOfAnotherKind() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     trainTiny(1).write(bytes);
