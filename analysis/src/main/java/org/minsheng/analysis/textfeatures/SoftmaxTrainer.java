@@ -2,7 +2,9 @@ package org.minsheng.analysis.textfeatures;
 
 import java.util.Locale;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +90,7 @@ public final class SoftmaxTrainer {
       labels = new int[n];
       weights = new float[n];
       domains = new int[n];
-      java.util.Map<String, Integer> domainIds = new java.util.HashMap<>();
+      Map<String, Integer> domainIds = new HashMap<>();
       FeatureBuffer buffer = new FeatureBuffer();
       for (int i = 0; i < n; i++) {
         LabeledText t = data.get(i);
@@ -112,7 +114,8 @@ public final class SoftmaxTrainer {
    * Trains {@link Settings#bags()} models that differ only in their seed (example order, dropout masks) and averages
    * their weights. For a linear model that is exactly the average of the members' logits, so the ensemble scores as
    * fast as one model. With {@link Settings#nbScaling()} &gt; 0 every feature is scaled by its NB log-count ratio
-   * ({@link #nbScales}) during training, and the scale is folded into the final weights.
+   * ({@link #nbScales}) during training, and the scale is folded into the final weights; likewise with
+   * {@link Settings#domainSpread()} &gt; 0 ({@link #domainSpreadScales}), the two scales multiplying.
    */
   public LinearClassifier train(String kind, List<String> classes, TextFeaturizer featurizer, Featurized data) {
     int k = classes.size();
