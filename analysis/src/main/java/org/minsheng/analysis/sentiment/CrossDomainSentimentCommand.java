@@ -54,6 +54,21 @@ public final class CrossDomainSentimentCommand implements CliCommand {
       description = "Class balancing power: 0 none, 1 full.")
   double balance;
 
+  @Option(names = "--bags", defaultValue = "" + SentimentTraining.BAGS,
+      description = "Models averaged per fold, differing in seed (default ${DEFAULT-VALUE}).")
+  int bags;
+
+  @Option(names = "--nb", defaultValue = "" + SentimentTraining.NB_SCALING,
+      description = "NB log-count-ratio feature scaling strength in [0, 1] (default ${DEFAULT-VALUE}).")
+  double nb;
+
+  @Option(names = "--bits", defaultValue = "" + SentimentTraining.BITS, description = "Hash bits.")
+  int bits;
+
+  @Option(names = "--domain-spread", defaultValue = "" + SentimentTraining.DOMAIN_SPREAD,
+      description = "Strength in [0, 1] of the scaling that favours features seen across training domains.")
+  double domainSpread;
+
   @Override
   public List<String> path() {
     return List.of("eval", "sentiment-domains");
@@ -71,8 +86,7 @@ public final class CrossDomainSentimentCommand implements CliCommand {
     double worstAccuracy = 2;
     boolean[] binary = {true, false, true};
     var d = SentimentTraining.settings();
-    var settings = new SoftmaxTrainer.Settings(epochs, learningRate, l2, d.seed(),
-        dropout);
+    var settings = new SoftmaxTrainer.Settings(epochs, learningRate, l2, d.seed(), dropout, bags, nb, domainSpread);
     for (String domain : domains) {
       List<LabeledText> train = new ArrayList<>();
       List<LabeledText> test = new ArrayList<>();
@@ -83,7 +97,7 @@ public final class CrossDomainSentimentCommand implements CliCommand {
         System.err.println("domain " + domain + " has no data: skipped");
         continue;
       }
-      TrainingRecipe.Trained trained = SentimentTraining.train(train, lexicon, SentimentTraining.BITS, settings,
+      TrainingRecipe.Trained trained = SentimentTraining.train(train, lexicon, bits, settings,
           balance);
       Map<String, Object> fold = new LinkedHashMap<>();
       fold.put("held_out", domain);

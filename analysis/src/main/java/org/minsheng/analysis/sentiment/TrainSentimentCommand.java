@@ -32,6 +32,14 @@ public final class TrainSentimentCommand implements CliCommand {
   @Option(names = "--epochs", defaultValue = "" + SentimentTraining.EPOCHS, description = "SGD epochs (default ${DEFAULT-VALUE}).")
   int epochs;
 
+  @Option(names = "--bags", defaultValue = "" + SentimentTraining.BAGS,
+      description = "Models averaged, differing in seed (default ${DEFAULT-VALUE}).")
+  int bags;
+
+  @Option(names = "--nb", defaultValue = "" + SentimentTraining.NB_SCALING,
+      description = "NB log-count-ratio feature scaling strength in [0, 1] (default ${DEFAULT-VALUE}).")
+  double nb;
+
   @Override
   public List<String> path() {
     return List.of("train", "sentiment");
@@ -48,6 +56,8 @@ public final class TrainSentimentCommand implements CliCommand {
     Map<String, Object> result = TrainingOutput.writeModel(trained.model(), out);
     result.put("bits", bits);
     result.put("epochs", epochs);
+    result.put("bags", bags);
+    result.put("nb_scaling", nb);
     result.put("train_size", trained.trainSize());
     result.put("calibration_size", trained.calibrationSize());
     Map<String, Integer> domains = new TreeMap<>();
@@ -63,6 +73,6 @@ public final class TrainSentimentCommand implements CliCommand {
 
   private SoftmaxTrainer.Settings settings() {
     SoftmaxTrainer.Settings d = SentimentTraining.settings();
-    return new SoftmaxTrainer.Settings(epochs, d.learningRate(), d.l2(), d.seed(), d.dropout());
+    return new SoftmaxTrainer.Settings(epochs, d.learningRate(), d.l2(), d.seed(), d.dropout(), bags, nb);
   }
 }

@@ -89,6 +89,11 @@ public final class TextFeaturizer {
     return bits;
   }
 
+  /** The bucket of the constant bias feature (value 1 in every text). */
+  int biasIndex() {
+    return denseBias;
+  }
+
   public PolarityLexicon lexicon() {
     return lexicon;
   }
