@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.minsheng.analysis.alert.Alert;
@@ -14,6 +15,10 @@ import org.minsheng.analysis.dedup.ReprintDocumentConverter;
 import org.minsheng.analysis.dedup.ReprintUpdate;
 import org.minsheng.analysis.heat.TrendDocumentConverter;
 import org.minsheng.analysis.heat.TrendRollup;
+import org.minsheng.analysis.job.restore.RestoreFailedException;
+import org.minsheng.analysis.job.restore.RestoreMode;
+import org.minsheng.analysis.job.restore.RetainedCheckpoint;
+import org.minsheng.analysis.job.restore.RetainedCheckpoints;
 import org.minsheng.analysis.model.AnalyzedPost;
 import org.minsheng.analysis.topic.TopicDocumentConverter;
 import org.minsheng.analysis.topic.TopicUpdate;
@@ -60,17 +65,88 @@ public final class AnalysisMain {
   }
 
   /**
-   * Starts the job on an in-process MiniCluster ({@code analysis.parallelism} slots) and returns at once; the index
-   * templates are applied first so the monthly post indices get their mappings. Stop it with
-   * {@link #stop(JobClient, Duration)}.
+   * Starts the job on an in-process MiniCluster ({@code analysis.parallelism} slots), resuming as {@code
+   * analysis.checkpoint.restore} says (defaults and environment; see {@link #startLocal(AnalysisConfig, RestoreMode)}),
+   * and returns once it runs; the index templates are applied first so the monthly post indices get their mappings.
+   * Stop it with {@link #stop(JobClient, Duration)}.
    */
   public static JobClient startLocal(AnalysisConfig config) throws Exception {
-    StreamExecutionEnvironment env = Environments.local(config);
+    return startLocal(config, restoreMode(Settings.load(AnalysisConfig.DEFAULTS)));
+  }
+
+  /**
+   * Starts the job on an in-process MiniCluster and returns once it runs. With {@link RestoreMode#LATEST} it resumes
+   * from the newest complete checkpoint retained in {@code analysis.checkpoint.directory} (found by {@link
+   * RetainedCheckpoints}; checkpoints survive cancellation and a killed process), or starts from nothing when there is
+   * none; with {@link RestoreMode#NONE} it always starts from nothing. A checkpoint that cannot be restored (e.g. the
+   * job's stateful operators changed) is an error ({@link RestoreFailedException}, saying what to do), never a silent
+   * fresh start.
+   */
+  public static JobClient startLocal(AnalysisConfig config, RestoreMode restore) throws Exception {
+    RetainedCheckpoints retained = new RetainedCheckpoints(config.checkpointDirectory());
+    RetainedCheckpoint from = restore == RestoreMode.LATEST ? retained.latest().orElse(null) : null;
+    if (from != null) {
+      LOG.info("analysis job: resuming from {} (analysis.checkpoint.restore: latest)", from);
+    } else {
+      LOG.info("analysis job: starting from nothing ({})", restore == RestoreMode.NONE
+          ? "analysis.checkpoint.restore: none" : "no complete checkpoint in " + config.checkpointDirectory());
+    }
+    StreamExecutionEnvironment env = Environments.local(config, from == null ? null : from.pointer());
     job(config).build(env);
-    JobClient client = env.executeAsync(MinshengJob.JOB_NAME);
+    JobClient client;
+    try {
+      client = env.executeAsync(MinshengJob.JOB_NAME);
+    } catch (Exception e) {
+      if (from != null) {
+        throw new RestoreFailedException(from, e);
+      }
+      throw e;
+    }
+    if (from != null) {
+      awaitRestored(client, from, RESTORE_TIMEOUT);
+      retained.deleteSuperseded(from);
+    }
     LOG.info("analysis job {} started on a local MiniCluster (parallelism {}): spool {} → Elasticsearch {}",
         client.getJobID(), config.parallelism(), config.spoolDirectory(), config.elasticsearchUrl());
     return client;
+  }
+
+  /** {@code analysis.checkpoint.restore}. */
+  public static RestoreMode restoreMode(Settings settings) {
+    return RestoreMode.parse(settings.string("analysis.checkpoint.restore"));
+  }
+
+  /** How long a restoring job may take to reach RUNNING (its state is read while it initialises). */
+  static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(5);
+
+  /**
+   * Waits until a job restoring from {@code from} runs; a job that failed on the way (state that does not fit the job
+   * graph fails its initialisation) becomes a {@link RestoreFailedException}.
+   */
+  private static void awaitRestored(JobClient client, RetainedCheckpoint from, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      JobStatus status = client.getJobStatus().get(30, TimeUnit.SECONDS);
+      if (status == JobStatus.RUNNING) {
+        return;
+      }
+      if (status.isGloballyTerminalState()) {
+        Throwable cause;
+        try {
+          client.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+          cause = new IllegalStateException("the job ended at once with status " + status);
+        } catch (ExecutionException e) {
+          cause = e.getCause() == null ? e : e.getCause();
+        }
+        throw new RestoreFailedException(from, cause);
+      }
+      if (System.nanoTime() > deadline) {
+        LOG.warn("analysis job {} still {} after {} s of restoring from {}; not waiting longer", client.getJobID(),
+            status, timeout.toSeconds(), from);
+        return;
+      }
+      Thread.sleep(50);
+    }
   }
 
   /**

@@ -38,7 +38,9 @@ public final class DemoCommand implements CliCommand {
       description = "Port of the sample sites; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int sitesPort;
 
-  @Option(names = "--fresh", description = "Delete the demo's spool, crawl state and checkpoints first.")
+  @Option(names = "--fresh", description = {"Delete the demo's spool, crawl state, checkpoints and local Elasticsearch"
+      + " data first.", "Without it the demo resumes: the job from its newest retained checkpoint"
+      + " (analysis.checkpoint.restore), Elasticsearch with its data."})
   boolean fresh;
 
   @Override
@@ -50,6 +52,7 @@ public final class DemoCommand implements CliCommand {
   public Integer call() throws Exception {
     if (fresh) {
       DemoStack.deleteQuietly(data);
+      DemoStack.deleteQuietly(DemoStack.elasticsearchDirectory(data));
     }
     long t0 = System.nanoTime();
     DemoStack stack = DemoStack.start(new DemoStack.Options(data, port, esPort, esHeap, sitesPort, esUrl, System.getenv()));

@@ -66,9 +66,12 @@ public final class DemoStack implements AutoCloseable {
     Files.createDirectories(spool);
 
     if (o.elasticsearchUrl() == null) {
+      // the node keeps its data between runs, as the job keeps its checkpoints: a job resuming from a checkpoint does
+      // not write again what it wrote before that checkpoint
       LocalElasticsearch es = LocalElasticsearch.builder()
           .port(o.elasticsearchPort())
           .heap(o.elasticsearchHeap())
+          .dataDirectory(elasticsearchDirectory(data))
           .build();
       started.push(new NamedCloseable("Elasticsearch", es));
       es.start();
@@ -83,6 +86,8 @@ public final class DemoStack implements AutoCloseable {
         .withSpoolDirectory(spool.toString())
         .withElasticsearchUrl(elasticsearchUrl)
         .withCheckpoints(data.resolve("checkpoints").toString(), Duration.ofSeconds(10));
+    // resumes from the newest retained checkpoint (analysis.checkpoint.restore: latest, the default; --fresh deleted
+    // them), so a demo stopped or killed mid-stream carries on where it was
     job = AnalysisMain.startLocal(analysis);
     started.push(new NamedCloseable("analysis job", () -> AnalysisMain.stop(job, Duration.ofSeconds(60))));
 
@@ -137,6 +142,25 @@ public final class DemoStack implements AutoCloseable {
       } catch (Exception e) {
         LOG.error("demo: stopping {} failed: {}", c.name(), e.toString(), e);
       }
+    }
+  }
+
+  /**
+   * The demo's own Elasticsearch node directory for the demo data directory {@code data}: outside it, under {@link
+   * LocalElasticsearch#defaultBaseDirectory()}, because the node may run as another user who cannot enter the data
+   * directory (e.g. below /root); one per data directory.
+   */
+  static Path elasticsearchDirectory(Path data) {
+    String absolute = data.toAbsolutePath().normalize().toString();
+    String name = data.toAbsolutePath().normalize().getFileName() == null ? "root"
+        : data.toAbsolutePath().normalize().getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(absolute.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return LocalElasticsearch.defaultBaseDirectory().resolve("demo")
+          .resolve(name + "-" + java.util.HexFormat.of().formatHex(digest, 0, 6));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 
