@@ -48,7 +48,8 @@ public final class SpoolDirectorySource implements PostsSource {
   @Override
   public Source<RawLine, ?, ?> rawLines() {
     FileSource.FileSourceBuilder<RawLine> builder = FileSource.forRecordStreamFormat(
-        new OriginLineFormat(description()), new Path(directory));
+        new OriginLineFormat(description()), new Path(directory))
+        .setSplitAssigner(PathOrderSplitAssigner::new);
     if (discoveryInterval != null) {
       builder.monitorContinuously(discoveryInterval);
     }
