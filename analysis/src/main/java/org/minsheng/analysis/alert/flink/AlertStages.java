@@ -24,7 +24,9 @@ import org.minsheng.analysis.alert.watch.WatchRule;
  *
  * The input must carry event-time timestamps (publishedAt) and watermarks, as the job assigns them at the source.
  * Watch-list expressions are parsed here, so a bad expression fails the job at submission with its column.
- * Posts later than the watermark are not counted for alerting (they are still indexed by the rest of the job); they
+ * Watch-list windows also fire early, the moment they hold their rule's minimum of matching posts
+ * ({@link WatchlistEarlyTrigger}); such a partial count is marked {@link WindowCount#early} and only the watch-list
+ * rule looks at it. Posts later than the watermark are not counted for alerting (they are still indexed by the rest of the job); they
  * leave through {@link #LATE_POSTS}, which {@link #lateScopedPosts} exposes for counting.
  */
 public final class AlertStages {
@@ -50,6 +52,7 @@ public final class AlertStages {
         .uid("alert-scopes").name("alert: assign scopes")
         .keyBy(ScopedPost::scopeId)
         .window(TumblingEventTimeWindows.of(s.window.size))
+        .trigger(new WatchlistEarlyTrigger(AlertDetector.watchlistMinPosts(s), s.watchlist.minPosts))
         .sideOutputLateData(LATE_POSTS)
         .aggregate(new WindowCountAggregate(s.window), new WindowCountEmitter(s.window))
         .uid("alert-window-counts").name("alert: count per scope and window");
