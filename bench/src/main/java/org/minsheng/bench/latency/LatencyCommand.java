@@ -243,6 +243,9 @@ public final class LatencyCommand implements CliCommand {
     put(out, "alert_p50_ms", alerts.at(50));
     put(out, "alert_p99_ms", alerts.at(99));
     put(out, "alert_max_ms", alerts.at(100));
+    Percentiles added = new Percentiles(poller.triggeredAfterSearchableMillis());
+    put(out, "alert_minus_searchable_p50_ms", added.at(50));
+    put(out, "alert_minus_searchable_p99_ms", added.at(99));
     out.put("alerts_expected", posts.triggers().size());
     out.put("alerts_measured", alerts.count());
     if (receiver != null) {
@@ -261,7 +264,7 @@ public final class LatencyCommand implements CliCommand {
     out.put("method", "searchable: ES polled every " + pollMillis + " ms, response time − fetchedAt (spool write); "
         + "sink: indexedAt − fetchedAt (before bulk and refresh); alert: " + watchRules + " watch-list rules "
         + "(minPosts 1) each matching a marker put into one post, latency = alert first seen in ES (same poll) − "
-        + "spool write of that post; webhook: first delivery at a 127.0.0.1 receiver (in-process notifier polling "
+        + "spool write of that post; alert_minus_searchable: the same minus that post's own spool → searchable; webhook: first delivery at a 127.0.0.1 receiver (in-process notifier polling "
         + "every 100 ms) − the same spool write; other_alert: any other alert, seen − newest run post in its topPosts");
     if (alerts.count() < posts.triggers().size()) {
       out.put("alert_note", (posts.triggers().size() - alerts.count()) + " of " + posts.triggers().size()

@@ -83,6 +83,24 @@ final class SearchablePoller {
     this.triggers = postToRule;
   }
 
+  /**
+   * Per marker alert: its latency minus the spool → searchable latency of the post that triggered it, i.e. what the
+   * alert path (topic stages' watermark hold, window, detector, alerts sink) adds to the post's own path; only for
+   * alerts whose post was seen searchable.
+   */
+  long[] triggeredAfterSearchableMillis() {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    for (Map.Entry<String, Long> e : triggeredMs.entrySet()) {
+      String rule = alertRules.get(e.getKey());
+      for (Map.Entry<String, String> t : triggers.entrySet()) {
+        if (t.getValue().equals(rule) && searchableMs.containsKey(t.getKey())) {
+          out.add(e.getValue() - searchableMs.get(t.getKey()));
+        }
+      }
+    }
+    return out.stream().mapToLong(Long::longValue).toArray();
+  }
+
   long[] triggeredMillis() {
     return triggeredMs.values().stream().mapToLong(Long::longValue).toArray();
   }
