@@ -133,6 +133,39 @@ class NotifierTest {
   }
 
   @Test
+  void anEscalationLandingWhileThePreviousLevelIsSentIsStillDeliveredOnce() {
+    outbox.put(AlertDocs.alert("e1", "III", List.of("webhook")));
+    List<String> sent = new java.util.ArrayList<>();
+    Channel escalatingWhileSending = new Channel() {
+      @Override
+      public String name() {
+        return "webhook";
+      }
+
+      @Override
+      public DeliveryResult send(AlertMessage alert, String idempotencyKey) {
+        sent.add(idempotencyKey);
+        if (sent.size() == 1) {
+          // the job merges the escalation (new level, fresh pending delivery) while this message is on its way
+          outbox.put(AlertDocs.alert("e1", "II", List.of("webhook")));
+        }
+        return DeliveryResult.delivered("200");
+      }
+    };
+    Notifier n = new Notifier(outbox, List.of(new Notifier.Route(escalatingWhileSending, QuietHours.NONE)), backoff,
+        60, Duration.ofMinutes(2), "n1", clock);
+    n.pollOnce(10);
+    assertThat(outbox.delivery("e1", "webhook").path("state").asText())
+        .as("the III outcome is not recorded over the II delivery").isEqualTo("pending");
+    clock.advance(Duration.ofSeconds(1));
+    n.pollOnce(10);
+    clock.advance(Duration.ofMinutes(5));
+    n.pollOnce(10);
+    assertThat(sent).containsExactly("e1:III:webhook", "e1:II:webhook");
+    assertThat(outbox.delivery("e1", "webhook").path("state").asText()).isEqualTo("delivered");
+  }
+
+  @Test
   void quietHoursAndBackoffArithmetic() {
     QuietHours night = QuietHours.parse("22:00-07:00", ZoneId.of("Asia/Shanghai"));
     assertThat(night.isQuiet(Instant.parse("2026-11-21T15:00:00Z"))).isTrue(); // 23:00

@@ -46,15 +46,54 @@ public final class AlertDetector implements Serializable {
     if (s.spread.enabled) {
       rules.add(new SpreadRule(s.spread, windowMs));
     }
+    rules.add(new WatchlistRule(watchlistMinPosts(s), s.watchlist.minPosts));
+    return new AlertDetector(rules, new LevelPolicy(s.levels), new AlertGate(s.hygiene.quietAfter, s.hygiene.cooldown),
+        new AlertComposer(s.content.dashboardBaseUrl, windowMs), windowMs, Set.copyOf(s.scopes.warmupTypes));
+  }
+
+  /** The per-rule {@code minPosts} overrides of the watch-list rules (rule name → minimum). */
+  public static Map<String, Integer> watchlistMinPosts(AlertSettings s) {
     Map<String, Integer> minPosts = new HashMap<>();
     for (AlertSettings.WatchRuleSpec r : s.watchlist.rules) {
       if (r.minPosts != null) {
         minPosts.put(r.name, r.minPosts);
       }
     }
-    rules.add(new WatchlistRule(minPosts, s.watchlist.minPosts));
-    return new AlertDetector(rules, new LevelPolicy(s.levels), new AlertGate(s.hygiene.quietAfter, s.hygiene.cooldown),
-        new AlertComposer(s.content.dashboardBaseUrl, windowMs), windowMs, Set.copyOf(s.scopes.warmupTypes));
+    return minPosts;
+  }
+
+  /**
+   * An early, partial count of a window still open ({@link WindowCount#early}): only the watch-list rule is evaluated
+   * (baselines learn from complete windows only) and the scope's window position does not move. A finding goes
+   * through the same gate with the window's end as its time, so the window's final count, when it arrives, finds the
+   * alert live (no second alert; an escalation if the final count grades higher) and the alert id is the one the
+   * final count alone would have produced.
+   *
+   * @return the new alert, if the watch-list rule fires now; empty for other scopes and for windows already counted
+   */
+  public List<Alert> onEarlyWindow(ScopeState state, WindowCount w) {
+    if (!ScopeType.WATCHLIST.equals(w.scopeType) || (state.lastWindowEnd != 0 && w.windowEnd <= state.lastWindowEnd)) {
+      return List.of();
+    }
+    if (state.lastWindowEnd == 0) {
+      state.scopeType = w.scopeType;
+      state.scopeKey = w.scopeKey;
+    }
+    List<Alert> out = new ArrayList<>();
+    for (AlertRule rule : rules) {
+      if (rule instanceof WatchlistRule) {
+        rule.evaluate(state, w, false).ifPresent(f -> {
+          String key = f.ruleName() + "@" + f.rule();
+          AlertLevel level = levels.grade(f.figures());
+          ScopeState.GateState g = state.gates.computeIfAbsent(key, k -> new ScopeState.GateState());
+          AlertGate.Decision d = gate.decide(g, w.scopeId(), key, level, w.windowEnd);
+          if (d != AlertGate.Decision.SUPPRESS) {
+            out.add(composer.compose(f, level, w, g, d == AlertGate.Decision.ESCALATE));
+          }
+        });
+      }
+    }
+    return out;
   }
 
   /**

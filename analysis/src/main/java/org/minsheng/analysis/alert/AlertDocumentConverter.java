@@ -8,9 +8,10 @@ import org.minsheng.analysis.sink.DocumentConverter;
 import org.minsheng.analysis.sink.SinkDocument;
 
 /**
- * Alert → {@code minsheng-alerts} document for the Elasticsearch sink. A new alert is written create-only, so a
- * window replayed after a restart cannot reset an alert that was acknowledged or delivered meanwhile; an escalation
- * replaces the document (see {@link AlertDocuments#createOnly(Alert)}).
+ * Alert → {@code minsheng-alerts} write for the Elasticsearch sink. A new alert is written create-only, so a window
+ * replayed after a restart cannot reset an alert that was acknowledged or delivered meanwhile; an escalation is a
+ * partial update (merge) of the job's fields that keeps the lifecycle history the API recorded (see
+ * {@link AlertDocuments}).
  */
 public final class AlertDocumentConverter implements DocumentConverter<Alert> {
   private static final long serialVersionUID = 1L;
@@ -33,8 +34,11 @@ public final class AlertDocumentConverter implements DocumentConverter<Alert> {
     if (json == null) {
       json = new ObjectMapper();
     }
-    ObjectNode source = json.valueToTree(AlertDocuments.toDocument(alert, channels));
-    return new SinkDocument(index, alert.alertId, source,
-        AlertDocuments.createOnly(alert) ? SinkDocument.WriteMode.CREATE : SinkDocument.WriteMode.REPLACE);
+    if (AlertDocuments.createOnly(alert)) {
+      return new SinkDocument(index, alert.alertId, json.valueToTree(AlertDocuments.toDocument(alert, channels)),
+          SinkDocument.WriteMode.CREATE);
+    }
+    ObjectNode partial = json.valueToTree(AlertDocuments.escalationMerge(alert, channels));
+    return new SinkDocument(index, alert.alertId, partial, SinkDocument.WriteMode.MERGE);
   }
 }

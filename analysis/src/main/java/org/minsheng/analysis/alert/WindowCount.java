@@ -26,6 +26,12 @@ public class WindowCount implements Serializable {
   /** Posts with the most interactions, first. */
   public List<PostRef> topPosts = new ArrayList<>();
 
+  /**
+   * True for an early, partial count of a window still open (a watch-list window that reached its rule's minimum;
+   * see {@code flink.WatchlistEarlyTrigger}): only the watch-list rule evaluates it; the window's final count follows.
+   */
+  public boolean early;
+
   public WindowCount() {}
 
   public String scopeId() {

@@ -155,6 +155,37 @@ class AlertDetectorTest {
   }
 
   @Test
+  void anEarlyWatchlistCountAlertsAtOnceAndTheWindowsFinalCountDoesNotAlertAgain() {
+    ScopeState s = new ScopeState();
+    detector.onWindow(s, window(ScopeType.WATCHLIST, "拆迁维权", 0, 1, 0, 1));
+    WindowCount early = window(ScopeType.WATCHLIST, "拆迁维权", 1, 2, 0, 1);
+    early.early = true;
+    List<Alert> out = detector.onEarlyWindow(s, early);
+    assertThat(out).extracting(a -> a.rule + "/" + a.ruleName).containsExactly("watchlist/拆迁维权");
+    assertThat(out.get(0).firedAt).isEqualTo(early.windowEnd);
+    assertThat(s.lastWindowEnd).as("the window is still open").isEqualTo(AlertFixtures.T0 + AlertFixtures.W);
+    WindowCount fin = window(ScopeType.WATCHLIST, "拆迁维权", 1, 3, 0, 1);
+    assertThat(detector.onWindow(s, fin)).as("one alert per scope and rule").isEmpty();
+    // the id is the one the final count alone would have given: a replay without the early firing writes the same doc
+    ScopeState replay = new ScopeState();
+    detector.onWindow(replay, window(ScopeType.WATCHLIST, "拆迁维权", 0, 1, 0, 1));
+    assertThat(detector.onWindow(replay, fin)).extracting(a -> a.alertId).containsExactly(out.get(0).alertId);
+  }
+
+  @Test
+  void earlyCountsOfOtherScopesOrOfCountedWindowsAreIgnored() {
+    ScopeState s = new ScopeState();
+    WindowCount kw = keyword(1, 500);
+    kw.early = true;
+    assertThat(detector.onEarlyWindow(s, kw)).isEmpty();
+    assertThat(s.lastWindowEnd).isZero();
+    detector.onWindow(s, window(ScopeType.WATCHLIST, "拆迁维权", 3, 1, 0, 1));
+    WindowCount old = window(ScopeType.WATCHLIST, "拆迁维权", 3, 5, 0, 1);
+    old.early = true;
+    assertThat(detector.onEarlyWindow(s, old)).isEmpty();
+  }
+
+  @Test
   void rejectsWindowsOutOfOrder() {
     ScopeState s = new ScopeState();
     detector.onWindow(s, keyword(5, 10));

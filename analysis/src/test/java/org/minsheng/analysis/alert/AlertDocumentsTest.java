@@ -42,6 +42,52 @@ class AlertDocumentsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void anEscalationMergesOnlyTheJobsFieldsStatusNewAndFreshDeliveries() {
+    AlertDetector d = AlertDetector.fromSettings(AlertSettings.defaults());
+    ScopeState s = new ScopeState();
+    List<Alert> out = new ArrayList<>();
+    out.addAll(d.onWindow(s, AlertFixtures.window(ScopeType.TOPIC, "t7", 0, 30, 25, 3)));
+    out.addAll(d.onWindow(s, AlertFixtures.window(ScopeType.TOPIC, "t7", 1, 31, 26, 3)));
+    Alert first = out.stream().filter(x -> x.rule.equals("burst")).findFirst().orElseThrow();
+    for (int i = 2; i < 12 && out.stream().noneMatch(x -> x.escalation); i++) {
+      out.addAll(d.onWindow(s, AlertFixtures.window(ScopeType.TOPIC, "t7", i, 400 + 100 * i, 300, 3)));
+    }
+    Alert esc = out.stream().filter(x -> x.escalation && x.rule.equals("burst")).findFirst().orElseThrow();
+    assertThat(esc.alertId).isEqualTo(first.alertId);
+    assertThat(esc.level.rank()).isGreaterThan(first.level.rank());
+
+    Map<String, Object> partial = AlertDocuments.escalationMerge(esc, List.of("webhook"));
+    assertThat(partial).doesNotContainKey("history").containsEntry("status", "new")
+        .containsEntry("level", esc.level.name()).containsEntry("alertId", esc.alertId);
+    assertThat(partial.keySet()).containsAll(AlertDocuments.JOB_FIELDS.stream()
+        .filter(f -> !f.equals("topicId") || esc.topicId != null).toList());
+    assertThat(AlertDocuments.JOB_FIELDS).doesNotContain("status", "history", "deliveries", "alertId", "firedAt");
+    List<Map<String, Object>> firings = (List<Map<String, Object>>) partial.get("firings");
+    assertThat(firings.get(0)).containsEntry("action", "fired").containsEntry("level", first.level.name());
+    assertThat(firings.get(firings.size() - 1)).containsEntry("action", "escalated")
+        .containsEntry("fromLevel", first.level.name())
+        .containsEntry("note", "escalated from " + first.level.name() + " " + first.level.chineseName() + " to "
+            + esc.level.name() + " " + esc.level.chineseName());
+    // every field of the delivery entry, so the merge leaves nothing of the previous level's lease or outcome
+    assertThat(((Map<String, Map<String, Object>>) partial.get("deliveries")).get("webhook"))
+        .containsEntry("state", "pending").containsEntry("attempts", 0)
+        .containsEntry("idempotencyKey", esc.alertId + ":" + esc.level.name() + ":webhook")
+        .containsEntry("leaseUntil", "1970-01-01T00:00:00Z").containsEntry("nextAttemptAt", "1970-01-01T00:00:00Z")
+        .containsEntry("owner", "").containsEntry("deliveredAt", "").containsEntry("lastError", "");
+    Map<String, Object> created = AlertDocuments.toDocument(first, List.of("webhook"));
+    assertThat((List<Map<String, Object>>) created.get("history")).singleElement()
+        .satisfies(h -> assertThat(h).containsEntry("status", "new").containsEntry("by", "job"));
+
+    AlertDocumentConverter converter = new AlertDocumentConverter("minsheng-alerts", List.of("webhook"));
+    assertThat(converter.convert(first).mode()).isEqualTo(org.minsheng.analysis.sink.SinkDocument.WriteMode.CREATE);
+    org.minsheng.analysis.sink.SinkDocument w = converter.convert(esc);
+    assertThat(w.mode()).isEqualTo(org.minsheng.analysis.sink.SinkDocument.WriteMode.MERGE);
+    assertThat(w.source().has("history")).isFalse();
+    assertThat(w.source().path("level").asText()).isEqualTo(esc.level.name());
+  }
+
+  @Test
   void defaultsFileBindsAndUserFileTyposFail(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     AlertSettings s = AlertSettings.defaults();
     assertThat(s.window.size).hasSeconds(30);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.minsheng.bench.corpus.CorpusGenerator;
@@ -13,7 +14,16 @@ import org.minsheng.bench.corpus.CorpusSpec;
 import org.minsheng.bench.corpus.SpoolFeeder;
 import org.minsheng.bench.pipeline.EsHttp;
 import org.minsheng.bench.pipeline.LocalStack;
+import org.minsheng.analysis.alert.AlertSettings;
 import org.minsheng.cli.CliCommand;
+import org.minsheng.es.EsConnection;
+import org.minsheng.es.EsSettings;
+import org.minsheng.notify.Backoff;
+import org.minsheng.notify.ElasticsearchOutbox;
+import org.minsheng.notify.HttpPoster;
+import org.minsheng.notify.Notifier;
+import org.minsheng.notify.QuietHours;
+import org.minsheng.notify.WebhookChannel;
 import org.minsheng.handoff.SpoolDirectoryWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +33,13 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./minsheng bench latency --rate R --seconds S}: feeds generated posts into the spool at a steady rate while the
  * real job runs, and reports per-post spool → searchable percentiles (by polling Elasticsearch, see
- * {@link SearchablePoller}) and spool → alert stored percentiles when the job stores alerts.
+ * {@link SearchablePoller}), spool → alert stored and spool → webhook percentiles for alerts that fire at known posts
+ * ({@link MarkerPosts}: watch-list rules added to the job's settings, one marker post each).
+ *
+ * <p>Watch-list alerts fire early (when the window holds the rule's minimum, not at its end), but the job feeds the
+ * alert stage from the topic stages, which hold each post until the watermark passes it: run with a small
+ * out-of-orderness, e.g. {@code MINSHENG_ANALYSIS_EVENTTIME_MAXOUTOFORDERNESS=PT1S} (reported as
+ * {@code max_out_of_orderness}), or alerts come that much later.
  *
  * <p>Before measuring, a warm-up batch is written and waited for, so start-up (MiniCluster, operator set-up, HanLP
  * dictionaries) is not counted as latency.
@@ -57,6 +73,16 @@ public final class LatencyCommand implements CliCommand {
   @Option(names = "--flush-ms", defaultValue = "100", description = "The spool writer publishes a file at least this often (default: ${DEFAULT-VALUE}).")
   long flushMillis;
 
+  @Option(names = "--watch-rules", defaultValue = "20",
+      description = "Watch-list rules (minPosts 1) whose marker word is put into one post each, spread over the run, so"
+          + " alerts fire at known posts; 0 = none (default: ${DEFAULT-VALUE}, at most 22).")
+  int watchRules;
+
+  @Option(names = "--webhook", defaultValue = "true", negatable = true, fallbackValue = "true",
+      description = "Queue alerts for a generic webhook on 127.0.0.1 and deliver them with an in-process notifier"
+          + " (polling every 100 ms) to measure spool → webhook (default: ${DEFAULT-VALUE}).")
+  boolean webhook;
+
   @Option(names = "--drain", defaultValue = "PT60S", description = "After feeding, wait this long at most for the last posts (default: ${DEFAULT-VALUE}).")
   Duration drain;
 
@@ -75,17 +101,48 @@ public final class LatencyCommand implements CliCommand {
     try (LocalStack stack = LocalStack.start(dir, esUrl, esHeap)) {
       EsHttp es = new EsHttp(stack.url());
       CorpusGenerator corpus = new CorpusGenerator(CorpusSpec.defaults(seed, Instant.now(), rate));
+      AlertSettings alerts = stack.config().job().alerts();
+      alerts.watchlist.rules = new ArrayList<>(alerts.watchlist.rules);
+      alerts.watchlist.rules.addAll(MarkerPosts.rules(watchRules));
+      if (webhook) {
+        alerts.content.channels = List.of(WEBHOOK);
+      }
+      stackOutOfOrderness = stack.config().job().maxOutOfOrderness().toString();
       stack.startJob();
       try (SpoolDirectoryWriter writer = new SpoolDirectoryWriter(stack.spool(), 100_000, Duration.ofMillis(flushMillis))) {
         warmUp(stack, es, writer, corpus);
 
         Instant since = Instant.now();
         SearchablePoller poller = new SearchablePoller(es, stack.names().postsAlias(), stack.names().alerts(), since);
+        MarkerPosts posts = new MarkerPosts(corpus, (long) Math.floor(rate * seconds), watchRules);
+        poller.triggers(posts.triggers());
+        pollerRef = poller;
         SpoolFeeder feeder = new SpoolFeeder(writer, Clock.systemUTC(), true, poller::written);
+        if (webhook) {
+          receiver = new WebhookReceiver();
+          notifierConnection = EsConnection.open(EsSettings.of(stack.url()));
+          Notifier notifier = new Notifier(
+              new ElasticsearchOutbox(notifierConnection.client(), stack.names().alerts(), Duration.ofDays(1)),
+              List.of(new Notifier.Route(new WebhookChannel(WEBHOOK, receiver.url(), "bench-secret",
+                  new HttpPoster(Duration.ofSeconds(5)), Clock.systemUTC()), QuietHours.NONE)),
+              new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30)), 20, Duration.ofMinutes(1),
+              "bench-latency", Clock.systemUTC());
+          notifierThread = new Thread(() -> {
+            try {
+              notifier.run(Duration.ofMillis(100), 50);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+              LOG.warn("bench: in-process notifier stopped: {}", e.toString());
+            }
+          }, "bench-notifier");
+          notifierThread.setDaemon(true);
+          notifierThread.start();
+        }
         AtomicReference<Throwable> feedFailure = new AtomicReference<>();
         Thread feed = new Thread(() -> {
           try {
-            feeder.writeAtRate(corpus, rate, seconds, flushMillis);
+            feeder.writeAtRate(posts, rate, seconds, flushMillis);
           } catch (Throwable t) {
             feedFailure.set(t);
           }
@@ -100,7 +157,7 @@ public final class LatencyCommand implements CliCommand {
             if (drainDeadline == Long.MAX_VALUE) {
               drainDeadline = System.nanoTime() + drain.toNanos();
             }
-            if (poller.unseenCount() == 0 || System.nanoTime() > drainDeadline) {
+            if ((poller.unseenCount() == 0 && alertsDone(poller, posts)) || System.nanoTime() > drainDeadline) {
               break;
             }
           }
@@ -112,7 +169,18 @@ public final class LatencyCommand implements CliCommand {
         if (feedFailure.get() != null) {
           throw new IllegalStateException("feeding the spool failed", feedFailure.get());
         }
-        report(out, poller);
+        report(out, poller, posts);
+      } finally {
+        if (notifierThread != null) {
+          notifierThread.interrupt();
+          notifierThread.join(5000);
+        }
+        if (notifierConnection != null) {
+          notifierConnection.close();
+        }
+        if (receiver != null) {
+          receiver.close();
+        }
       }
     }
     System.out.println(out);
@@ -136,10 +204,37 @@ public final class LatencyCommand implements CliCommand {
     LOG.info("bench: warm-up posts searchable, measuring");
   }
 
-  private void report(ObjectNode out, SearchablePoller poller) {
+  /** Every marker alert seen in Elasticsearch and, with the webhook, delivered. */
+  private boolean alertsDone(SearchablePoller poller, MarkerPosts posts) {
+    int expected = posts.triggers().size();
+    if (poller.triggeredCount() < expected) {
+      return false;
+    }
+    return receiver == null || markerArrivals(posts).size() >= expected;
+  }
+
+  /** Webhook arrivals of marker alerts: rule → ms after the spool write of the rule's marker post. */
+  private java.util.Map<String, Long> markerArrivals(MarkerPosts posts) {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    if (receiver == null) {
+      return out;
+    }
+    for (WebhookReceiver.Arrival a : receiver.arrivals().values()) {
+      SearchablePoller p = pollerRef;
+      Long written = p == null ? null : p.triggerWrittenAt(a.scopeKey());
+      if (written != null) {
+        out.put(a.scopeKey(), a.atMillis() - written);
+      }
+    }
+    return out;
+  }
+
+  private void report(ObjectNode out, SearchablePoller poller, MarkerPosts posts) {
     Percentiles searchable = new Percentiles(poller.searchableMillis());
     Percentiles sink = new Percentiles(poller.sinkMillis());
-    Percentiles alerts = new Percentiles(poller.alertMillis());
+    Percentiles alerts = new Percentiles(poller.triggeredMillis());
+    Percentiles others = new Percentiles(poller.alertMillis());
+    Percentiles hook = new Percentiles(markerArrivals(posts).values().stream().mapToLong(Long::longValue).toArray());
     out.put("rate", rate);
     out.put("posts", poller.writtenCount());
     put(out, "searchable_p50_ms", searchable.at(50));
@@ -147,18 +242,43 @@ public final class LatencyCommand implements CliCommand {
     put(out, "searchable_p99_ms", searchable.at(99));
     put(out, "alert_p50_ms", alerts.at(50));
     put(out, "alert_p99_ms", alerts.at(99));
+    put(out, "alert_max_ms", alerts.at(100));
+    Percentiles added = new Percentiles(poller.triggeredAfterSearchableMillis());
+    put(out, "alert_minus_searchable_p50_ms", added.at(50));
+    put(out, "alert_minus_searchable_p99_ms", added.at(99));
+    out.put("alerts_expected", posts.triggers().size());
+    out.put("alerts_measured", alerts.count());
+    if (receiver != null) {
+      put(out, "webhook_p50_ms", hook.at(50));
+      put(out, "webhook_p99_ms", hook.at(99));
+      put(out, "webhook_max_ms", hook.at(100));
+      out.put("webhook_delivered", hook.count());
+    }
+    put(out, "other_alert_p50_ms", others.at(50));
+    out.put("other_alerts_measured", others.count());
+    out.put("max_out_of_orderness", stackOutOfOrderness);
     out.put("not_searchable", poller.unseenCount());
     put(out, "sink_p50_ms", sink.at(50));
     put(out, "sink_p99_ms", sink.at(99));
     out.put("alerts", poller.alertsSeen());
     out.put("method", "searchable: ES polled every " + pollMillis + " ms, response time − fetchedAt (spool write); "
-        + "sink: indexedAt − fetchedAt (before bulk and refresh)");
-    if (alerts.count() == 0) {
-      out.put("alert_note", poller.alertsSeen() == 0
-          ? "no alert was stored in the alerts index during the run: the job built by AnalysisMain has no alert stage yet, or no rule fired"
-          : "alerts were stored but none cites a post of this run in topPosts");
+        + "sink: indexedAt − fetchedAt (before bulk and refresh); alert: " + watchRules + " watch-list rules "
+        + "(minPosts 1) each matching a marker put into one post, latency = alert first seen in ES (same poll) − "
+        + "spool write of that post; alert_minus_searchable: the same minus that post's own spool → searchable; webhook: first delivery at a 127.0.0.1 receiver (in-process notifier polling "
+        + "every 100 ms) − the same spool write; other_alert: any other alert, seen − newest run post in its topPosts");
+    if (alerts.count() < posts.triggers().size()) {
+      out.put("alert_note", (posts.triggers().size() - alerts.count()) + " of " + posts.triggers().size()
+          + " marker alerts not seen before the drain deadline (a marker post flagged as spam does not count;"
+          + " watch-list alerts come after the topic stages, which hold posts until the watermark passes them)");
     }
   }
+
+  private static final String WEBHOOK = "webhook";
+  private WebhookReceiver receiver;
+  private EsConnection notifierConnection;
+  private Thread notifierThread;
+  private volatile SearchablePoller pollerRef;
+  private String stackOutOfOrderness;
 
   private static void put(ObjectNode out, String key, Long value) {
     if (value == null) {

@@ -35,6 +35,12 @@ final class SearchablePoller {
   private final Map<String, Long> sinkMs = new HashMap<>();
   private final Set<String> alertsSeen = new HashSet<>();
   private final Map<String, Long> alertMs = new HashMap<>();
+  /** Watch-list alerts whose triggering post is known: alert id → seen − spool write of that post. */
+  private final Map<String, Long> triggeredMs = new HashMap<>();
+  /** Alert id → its watch-list rule, for the webhook figures. */
+  private final Map<String, String> alertRules = new HashMap<>();
+  /** Post id → watch-list rule, for the posts carrying a marker (see {@link MarkerPosts}). */
+  private volatile Map<String, String> triggers = Map.of();
   private volatile long lastWrittenMillis;
 
   SearchablePoller(EsHttp es, String postsAlias, String alertsIndex, Instant since) {
@@ -71,6 +77,46 @@ final class SearchablePoller {
 
   long[] alertMillis() {
     return alertMs.values().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  void triggers(Map<String, String> postToRule) {
+    this.triggers = postToRule;
+  }
+
+  /**
+   * Per marker alert: its latency minus the spool → searchable latency of the post that triggered it, i.e. what the
+   * alert path (topic stages' watermark hold, window, detector, alerts sink) adds to the post's own path; only for
+   * alerts whose post was seen searchable.
+   */
+  long[] triggeredAfterSearchableMillis() {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    for (Map.Entry<String, Long> e : triggeredMs.entrySet()) {
+      String rule = alertRules.get(e.getKey());
+      for (Map.Entry<String, String> t : triggers.entrySet()) {
+        if (t.getValue().equals(rule) && searchableMs.containsKey(t.getKey())) {
+          out.add(e.getValue() - searchableMs.get(t.getKey()));
+        }
+      }
+    }
+    return out.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  long[] triggeredMillis() {
+    return triggeredMs.values().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  int triggeredCount() {
+    return triggeredMs.size();
+  }
+
+  /** Spool write time of the post that triggered {@code rule}'s alert, or null. */
+  Long triggerWrittenAt(String rule) {
+    for (Map.Entry<String, String> e : triggers.entrySet()) {
+      if (e.getValue().equals(rule)) {
+        return written.get(e.getKey());
+      }
+    }
+    return null;
   }
 
   int alertsSeen() {
@@ -119,15 +165,16 @@ final class SearchablePoller {
   }
 
   /**
-   * Alerts fired since the run began: latency = when the alert was first seen − the latest spool write time of the
-   * run's posts among its {@code topPosts} (the newest post the alert cites; the post that tipped it over cannot be
-   * known from outside).
+   * Alerts fired since the run began. A watch-list alert of a marker rule: latency = when the alert was first seen −
+   * the spool write time of the one post carrying the rule's marker (the post that triggered it). Any other alert:
+   * when first seen − the latest spool write time of the run's posts among its {@code topPosts} (the newest post the
+   * alert cites; the post that tipped it over cannot be known from outside).
    */
   private void pollAlerts() throws Exception {
     ObjectNode body = EsHttp.json().createObjectNode();
     body.put("size", 1000);
     body.putObject("query").putObject("range").putObject("firedAt").put("gte", since.toString());
-    body.putArray("_source").add("alertId").add("topPosts");
+    body.putArray("_source").add("alertId").add("topPosts").add("scope");
     JsonNode r = es.search(alertsIndex, body);
     long now = System.currentTimeMillis();
     if (r == null) {
@@ -137,6 +184,15 @@ final class SearchablePoller {
       String id = hit.path("_id").asText();
       if (!alertsSeen.add(id)) {
         continue;
+      }
+      JsonNode scope = hit.path("_source").path("scope");
+      if ("watchlist".equals(scope.path("type").asText())) {
+        Long at = triggerWrittenAt(scope.path("key").asText());
+        if (at != null) {
+          triggeredMs.put(id, now - at);
+          alertRules.put(id, scope.path("key").asText());
+          continue;
+        }
       }
       long newest = -1;
       for (JsonNode top : hit.path("_source").path("topPosts")) {

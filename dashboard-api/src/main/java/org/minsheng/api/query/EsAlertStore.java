@@ -56,15 +56,29 @@ public final class EsAlertStore implements AlertStore {
   private record Located(String index, ObjectNode doc, long seqNo, long primaryTerm) {
   }
 
+  /**
+   * The alert's concrete index by search ({@code index} may be an alias or pattern), then its source and
+   * {@code _seq_no}/{@code _primary_term} by a real-time GET: a search sees only the last refresh, so right after the
+   * notifier or the job changed the alert its version would be stale and every conditional write would conflict.
+   */
   private Optional<Located> located(String alertId) throws IOException {
     SearchResponse<ObjectNode> r = client.search(s -> s.index(index).ignoreUnavailable(true).allowNoIndices(true)
-        .seqNoPrimaryTerm(true).size(1).query(q -> q.ids(i -> i.values(alertId))), ObjectNode.class);
-    if (r.hits().hits().isEmpty()) {
+        .size(1).source(src -> src.fetch(false)).query(q -> q.ids(i -> i.values(alertId))), ObjectNode.class);
+    String concrete = r.hits().hits().isEmpty() ? index : r.hits().hits().get(0).index();
+    GetResponse<ObjectNode> g;
+    try {
+      g = client.get(x -> x.index(concrete).id(alertId), ObjectNode.class);
+    } catch (ElasticsearchException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (!g.found() || g.source() == null) {
       return Optional.empty();
     }
-    Hit<ObjectNode> hit = r.hits().hits().get(0);
-    return Optional.of(new Located(hit.index(), hit.source(), Objects.requireNonNull(hit.seqNo()),
-        Objects.requireNonNull(hit.primaryTerm())));
+    return Optional.of(new Located(g.index(), g.source(), Objects.requireNonNull(g.seqNo()),
+        Objects.requireNonNull(g.primaryTerm())));
   }
 
   @Override

@@ -60,20 +60,14 @@ public final class AlertDetectorFunction extends KeyedProcessFunction<String, Wi
     if (s == null) {
       s = new ScopeState();
     }
-    if (s.lastWindowEnd != 0 && w.windowEnd <= s.lastWindowEnd) {
+    if (w.early) {
+      emit(detector.onEarlyWindow(s, w), out);
+    } else if (s.lastWindowEnd != 0 && w.windowEnd <= s.lastWindowEnd) {
       LOG.warn("alert window {}–{} of {} arrived after window ending {}; not counted for alerting",
           w.windowStart, w.windowEnd, w.scopeId(), s.lastWindowEnd);
       return;
-    }
-    for (Alert a : detector.onWindow(s, w)) {
-      if (a.escalation) {
-        escalations.inc();
-        LOG.info("alert {} escalated to level {} ({}): {}", a.alertId, a.level, a.rule, a.reason);
-      } else {
-        alertsFired.inc();
-        LOG.info("alert {} level {} ({}): {}", a.alertId, a.level, a.rule, a.reason);
-      }
-      out.collect(a);
+    } else {
+      emit(detector.onWindow(s, w), out);
     }
     scopeState.update(s);
     Long previous = cleanupTimer.value();
@@ -83,6 +77,19 @@ public final class AlertDetectorFunction extends KeyedProcessFunction<String, Wi
     long at = w.windowEnd + idleRetentionMs;
     ctx.timerService().registerEventTimeTimer(at);
     cleanupTimer.update(at);
+  }
+
+  private void emit(java.util.List<Alert> alerts, Collector<Alert> out) {
+    for (Alert a : alerts) {
+      if (a.escalation) {
+        escalations.inc();
+        LOG.info("alert {} escalated to level {} ({}): {}", a.alertId, a.level, a.rule, a.reason);
+      } else {
+        alertsFired.inc();
+        LOG.info("alert {} level {} ({}): {}", a.alertId, a.level, a.rule, a.reason);
+      }
+      out.collect(a);
+    }
   }
 
   @Override

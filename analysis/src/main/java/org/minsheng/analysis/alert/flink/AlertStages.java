@@ -24,7 +24,9 @@ import org.minsheng.analysis.alert.watch.WatchRule;
  *
  * The input must carry event-time timestamps (publishedAt) and watermarks, as the job assigns them at the source.
  * Watch-list expressions are parsed here, so a bad expression fails the job at submission with its column.
- * Posts later than the watermark are not counted for alerting (they are still indexed by the rest of the job); they
+ * Watch-list windows also fire early, the moment they hold their rule's minimum of matching posts
+ * ({@link WatchlistEarlyTrigger}); such a partial count is marked {@link WindowCount#early} and only the watch-list
+ * rule looks at it. Posts later than the watermark are not counted for alerting (they are still indexed by the rest of the job); they
  * leave through {@link #LATE_POSTS}, which {@link #lateScopedPosts} exposes for counting.
  */
 public final class AlertStages {
@@ -35,24 +37,54 @@ public final class AlertStages {
   private AlertStages() {}
 
   public static DataStream<Alert> apply(DataStream<org.minsheng.analysis.model.AnalyzedPost> posts, AlertSettings s) {
-    return windowCounts(posts, s)
+    return detect(windowCounts(posts, s), s);
+  }
+
+  /**
+   * The alerting stages fed from two points of the job, for alerts within seconds: watch-list scopes from
+   * {@code textStagePosts} (right after segmentation and sentiment, not held back by the topic stages, which release a
+   * post only when the watermark passes it), every other scope from {@code topicStagePosts} (topics need the
+   * {@code topicId} those stages set). With the early firing of watch-list windows a watched expression then alerts as
+   * soon as its post is analysed. Caveat: spam scores are set by the topic stages, so on this path a spam post counts
+   * for a watch-list rule ({@code scopes.skipSpam} cannot apply yet).
+   */
+  public static DataStream<Alert> apply(DataStream<org.minsheng.analysis.model.AnalyzedPost> textStagePosts,
+      DataStream<org.minsheng.analysis.model.AnalyzedPost> topicStagePosts, AlertSettings s) {
+    ScopeAssigner assigner = new ScopeAssigner(s.scopes, WatchRule.fromSettings(s));
+    java.util.Set<String> watch = java.util.Set.of(org.minsheng.analysis.alert.ScopeType.WATCHLIST);
+    DataStream<ScopedPost> fast = textStagePosts
+        .flatMap(new ScopeAssignFunction(assigner, watch, true))
+        .uid("alert-scopes-watchlist").name("alert: assign watch-list scopes (text stages)");
+    DataStream<ScopedPost> rest = topicStagePosts
+        .flatMap(new ScopeAssignFunction(assigner, watch, false))
+        .uid("alert-scopes").name("alert: assign scopes");
+    return detect(count(fast.union(rest), s), s);
+  }
+
+  private static DataStream<Alert> detect(DataStream<WindowCount> counts, AlertSettings s) {
+    return counts
         .keyBy(WindowCount::scopeId)
         .process(new AlertDetectorFunction(AlertDetector.fromSettings(s), s.window.idleStateRetention))
         .uid("alert-detect").name("alert: rules, levels, hygiene");
+  }
+
+  private static SingleOutputStreamOperator<WindowCount> count(DataStream<ScopedPost> scoped, AlertSettings s) {
+    return scoped
+        .keyBy(ScopedPost::scopeId)
+        .window(TumblingEventTimeWindows.of(s.window.size))
+        .trigger(new WatchlistEarlyTrigger(AlertDetector.watchlistMinPosts(s), s.watchlist.minPosts))
+        .sideOutputLateData(LATE_POSTS)
+        .aggregate(new WindowCountAggregate(s.window), new WindowCountEmitter(s.window))
+        .uid("alert-window-counts").name("alert: count per scope and window");
   }
 
   /** Per-scope window counts (exposed for tests and for the trends roll-up if wanted). */
   public static SingleOutputStreamOperator<WindowCount> windowCounts(
       DataStream<org.minsheng.analysis.model.AnalyzedPost> posts, AlertSettings s) {
     List<WatchRule> watchRules = WatchRule.fromSettings(s);
-    return posts
+    return count(posts
         .flatMap(new ScopeAssignFunction(new ScopeAssigner(s.scopes, watchRules)))
-        .uid("alert-scopes").name("alert: assign scopes")
-        .keyBy(ScopedPost::scopeId)
-        .window(TumblingEventTimeWindows.of(s.window.size))
-        .sideOutputLateData(LATE_POSTS)
-        .aggregate(new WindowCountAggregate(s.window), new WindowCountEmitter(s.window))
-        .uid("alert-window-counts").name("alert: count per scope and window");
+        .uid("alert-scopes").name("alert: assign scopes"), s);
   }
 
   /** The late posts of a {@link #windowCounts} operator. */

@@ -11,15 +11,29 @@ public final class ScopeAssignFunction implements FlatMapFunction<AnalyzedPost, 
   private static final long serialVersionUID = 1L;
 
   private final ScopeAssigner assigner;
+  /** Scope types emitted; null = all. */
+  private final java.util.Set<String> types;
+  private final boolean include;
 
   public ScopeAssignFunction(ScopeAssigner assigner) {
+    this(assigner, null, true);
+  }
+
+  /**
+   * @param types scope types ({@link org.minsheng.analysis.alert.ScopeType}) to emit ({@code include}) or to leave out
+   */
+  public ScopeAssignFunction(ScopeAssigner assigner, java.util.Set<String> types, boolean include) {
     this.assigner = assigner;
+    this.types = types == null ? null : java.util.Set.copyOf(types);
+    this.include = include;
   }
 
   @Override
   public void flatMap(AnalyzedPost post, Collector<ScopedPost> out) {
     for (ScopedPost s : assigner.assign(post)) {
-      out.collect(s);
+      if (types == null || types.contains(s.scopeType) == include) {
+        out.collect(s);
+      }
     }
   }
 }

@@ -7,7 +7,7 @@ import org.minsheng.analysis.alert.AlertSettings;
 import org.minsheng.analysis.alert.WindowAccumulator;
 import org.minsheng.analysis.alert.WindowCount;
 
-/** Stamps the finished accumulator with its window bounds. */
+/** Stamps the accumulator with its window bounds, and marks an early (partial) firing. */
 public final class WindowCountEmitter extends ProcessWindowFunction<WindowAccumulator, WindowCount, String, TimeWindow> {
   private static final long serialVersionUID = 1L;
 
@@ -19,8 +19,12 @@ public final class WindowCountEmitter extends ProcessWindowFunction<WindowAccumu
 
   @Override
   public void process(String scopeId, Context ctx, Iterable<WindowAccumulator> elements, Collector<WindowCount> out) {
+    // before the watermark reaches the window's end this is an early (partial) firing of a watch-list window
+    boolean early = ctx.currentWatermark() < ctx.window().maxTimestamp();
     for (WindowAccumulator acc : elements) {
-      out.collect(acc.toCount(ctx.window().getStart(), ctx.window().getEnd(), limits));
+      WindowCount c = acc.toCount(ctx.window().getStart(), ctx.window().getEnd(), limits);
+      c.early = early;
+      out.collect(c);
     }
   }
 }

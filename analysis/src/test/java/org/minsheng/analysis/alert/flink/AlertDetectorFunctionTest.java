@@ -111,4 +111,32 @@ class AlertDetectorFunctionTest {
       assertThat(alerts(h)).as("the streak of window 60 was restored").hasSize(1);
     }
   }
+
+  @Test
+  void anEarlyWatchlistCountAlertsBeforeTheWindowEndsOnceAndStateStillClearsWhenIdle() throws Exception {
+    AlertSettings settings = AlertSettings.defaults();
+    AlertSettings.WatchRuleSpec rule = new AlertSettings.WatchRuleSpec();
+    rule.name = "暗号";
+    rule.expression = "暗号";
+    rule.minPosts = 1;
+    settings.watchlist.rules = List.of(rule);
+    AlertDetectorFunction fn = new AlertDetectorFunction(AlertDetector.fromSettings(settings), IDLE);
+    try (var h = new KeyedOneInputStreamOperatorTestHarness<String, WindowCount, Alert>(new KeyedProcessOperator<>(fn),
+        WindowCount::scopeId, Types.STRING)) {
+      h.open();
+      WindowCount early = count("暗号", 3, 1);
+      early.scopeType = ScopeType.WATCHLIST;
+      early.early = true;
+      h.processElement(new StreamRecord<>(early, early.windowStart + 1));
+      assertThat(alerts(h)).as("fired while the watermark is still before the window's end").hasSize(1);
+      WindowCount fin = count("暗号", 3, 4);
+      fin.scopeType = ScopeType.WATCHLIST;
+      push(h, fin);
+      assertThat(alerts(h)).as("the final count of the same window does not alert again").hasSize(1);
+      assertThat(h.numEventTimeTimers()).isEqualTo(1);
+      h.processWatermark(fin.windowEnd + IDLE.toMillis() + 1);
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+    }
+  }
 }

@@ -89,4 +89,28 @@ class AlertStagesITCase {
     assertThat(burst.reason).contains("关键词「拆迁」");
     assertThat(alerts).allMatch(a -> a.updatedAt >= T0.plusSeconds(45 * 60).toEpochMilli(), "no alert before the burst");
   }
+
+  /** The two-input wiring (watch-list scopes from the text stages, the rest after the topic stages) alerts the same. */
+  @Test
+  void watchlistScopesFromTheTextStagesAndTheRestFromTheTopicStagesGiveTheSameAlerts() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+    AlertSettings s = AlertSettings.defaults();
+    s.scopes.keywords = List.of("拆迁");
+    s.scopes.regions = false;
+    AlertSettings.WatchRuleSpec rule = new AlertSettings.WatchRuleSpec();
+    rule.name = "拆迁维权";
+    rule.expression = "拆迁 AND (补偿 OR 维权) NOT 招聘";
+    s.watchlist.rules = List.of(rule);
+    DataStream<AnalyzedPost> posts = env.fromData(fixture())
+        .assignTimestampsAndWatermarks(WatermarkStrategy.<AnalyzedPost>forBoundedOutOfOrderness(Duration.ofSeconds(5))
+            .withTimestampAssigner((p, ts) -> p.post.publishedAt().toEpochMilli()));
+    List<Alert> alerts = new ArrayList<>();
+    try (var it = AlertStages.apply(posts, posts, s).executeAndCollect()) {
+      it.forEachRemaining(alerts::add);
+    }
+    assertThat(alerts.stream().filter(a -> !a.escalation).toList()).extracting(a -> a.scopeType + ":" + a.rule)
+        .containsExactlyInAnyOrder("keyword:burst", "keyword:negative_surge", "watchlist:watchlist");
+  }
 }
