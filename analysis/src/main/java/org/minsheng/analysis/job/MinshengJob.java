@@ -91,7 +91,8 @@ public final class MinshengJob {
             .withIdleness(settings.idleness()))
         .uid(Uids.EVENT_TIME).name("event time (publishedAt)");
 
-    DataStream<AnalyzedPost> analysed = analyse(posts);
+    DataStream<AnalyzedPost> textStages = analyse(posts);
+    DataStream<AnalyzedPost> analysed = textStages;
     // Posts are written as soon as the text stages are done (searchable within seconds); the topic stages work in
     // event-time order and merge their fields into the same documents when they have judged a post.
     analysed.sinkTo(sinks.posts()).uid(Uids.POST_SINK).name("posts sink");
@@ -108,7 +109,9 @@ public final class MinshengJob {
         .sinkTo(sinks.deadLetters()).uid(Uids.DEAD_LETTER_SINK).name("dead-letter sink");
 
     if (sinks.alerts() != null) {
-      DataStream<Alert> alerts = AlertStages.apply(analysed, settings.alerts());
+      // watch-list rules count posts as soon as the text stages are done (their windows fire early), every other scope
+      // after the topic stages, which release a post when the watermark passes it
+      DataStream<Alert> alerts = AlertStages.apply(textStages, analysed, settings.alerts());
       alerts.sinkTo(sinks.alerts()).uid(Uids.ALERT_SINK).name("alerts sink");
     }
   }

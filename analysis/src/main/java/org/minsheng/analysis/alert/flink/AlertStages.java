@@ -1,11 +1,9 @@
 package org.minsheng.analysis.alert.flink;
 
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.flink.util.OutputTag;
 import org.minsheng.analysis.alert.Alert;
 import org.minsheng.analysis.alert.AlertDetector;
 import org.minsheng.analysis.alert.AlertSettings;
@@ -26,14 +24,10 @@ import org.minsheng.analysis.alert.watch.WatchRule;
  * Watch-list expressions are parsed here, so a bad expression fails the job at submission with its column.
  * Watch-list windows also fire early, the moment they hold their rule's minimum of matching posts
  * ({@link WatchlistEarlyTrigger}); such a partial count is marked {@link WindowCount#early} and only the watch-list
- * rule looks at it. Posts later than the watermark are not counted for alerting (they are still indexed by the rest of the job); they
- * leave through {@link #LATE_POSTS}, which {@link #lateScopedPosts} exposes for counting.
+ * rule looks at it. Posts later than the watermark are not counted for alerting (an alert is about now; they are
+ * still indexed and counted in trends); the window operator counts them in its {@code numLateRecordsDropped} metric.
  */
 public final class AlertStages {
-  /** Posts that arrived after their window closed. */
-  public static final OutputTag<ScopedPost> LATE_POSTS =
-      new OutputTag<>("alert-late-posts", TypeInformation.of(ScopedPost.class));
-
   private AlertStages() {}
 
   public static DataStream<Alert> apply(DataStream<org.minsheng.analysis.model.AnalyzedPost> posts, AlertSettings s) {
@@ -73,7 +67,6 @@ public final class AlertStages {
         .keyBy(ScopedPost::scopeId)
         .window(TumblingEventTimeWindows.of(s.window.size))
         .trigger(new WatchlistEarlyTrigger(AlertDetector.watchlistMinPosts(s), s.watchlist.minPosts))
-        .sideOutputLateData(LATE_POSTS)
         .aggregate(new WindowCountAggregate(s.window), new WindowCountEmitter(s.window))
         .uid("alert-window-counts").name("alert: count per scope and window");
   }
@@ -85,10 +78,5 @@ public final class AlertStages {
     return count(posts
         .flatMap(new ScopeAssignFunction(new ScopeAssigner(s.scopes, watchRules)))
         .uid("alert-scopes").name("alert: assign scopes"), s);
-  }
-
-  /** The late posts of a {@link #windowCounts} operator. */
-  public static DataStream<ScopedPost> lateScopedPosts(SingleOutputStreamOperator<WindowCount> counts) {
-    return counts.getSideOutput(LATE_POSTS);
   }
 }
