@@ -13,16 +13,27 @@ import java.util.Map;
  * Single-pass streaming topic clustering. Each post joins the best-scoring live topic or opens a new one:
  *
  * <pre>
- *   score(topic) = textWeight · cos(post, centroid) · exp(-(t - lastSeen) / similarityTau)
- *                + timeWeight · activity(topic, t) / (Σ activity(t) + newTopicIntensity) · quiet · veto · novelty
+ *   score(topic) = ev(mass · shared) · cos(post, centroid) · exp(-(t - lastSeen) / similarityTau) / joinThreshold
+ *                + gate · quiet · activity(topic, t) / (Σ activity(t) + newTopicIntensity) / priorShare
+ *   join the best topic if score ≥ 1, else open a new topic
  * </pre>
  *
- * <p>The first term is TF-IDF similarity against the topic's time-decayed centroid. The second is a time prior from a
- * self-exciting process: each topic's activity jumps by one per post and decays with {@code activityTau}; its share of
- * all activity is the chance the next post continues it. When few events run at once (a quiet hour) the prior carries
- * short reactions ("拆啦！") to the thread they belong to; on a busy news day hundreds of topics share the activity, the
- * prior fades and text decides. Posts with a known parent (repost, reply) or an earliest copy (reprint) join that
- * post's topic directly.
+ * <p>The words carry the clustering: the first term alone reaches 1 when the TF-IDF cosine against the topic's
+ * time-decayed centroid reaches {@code joinThreshold}, scaled by how much content the match rests on ({@code shared} =
+ * the part of the post's vector norm on terms the centroid holds, {@code mass} = the post's TF-IDF norm in rare-term
+ * units, {@code ev(x) = 1 - exp(-x / evidenceMass)}): one shared common word is weak evidence, three shared names
+ * strong.
+ *
+ * <p>The second term is a time prior from a self-exciting process: each topic's activity jumps when a post joins it
+ * and decays with {@code activityTau}; its share of all activity is the chance the next post continues it. It carries
+ * a post on its own only when one topic holds {@code priorShare} of the activity, i.e. one thread is running (a quiet
+ * hour in which "拆啦！[怒]" can only be a reaction to it); two threads running at once split the share and a word-less
+ * reaction opens its own topic rather than being forced into one. {@code gate} is 0 when a content-rich post (mass ≥
+ * {@code vetoMass}) shares no term with the topic: its words say it is about something else. Only what the words
+ * confirm counts fully: a post carried by the prior adds {@code reactionWeight} to its topic's centroid and activity,
+ * and a word-less post that opens a topic adds no activity, so neither catch-all topics nor singleton reactions take
+ * over the prior. Posts with a known parent (repost, reply) or an earliest copy (reprint) join that post's topic
+ * directly. Topics whose centroids converge ({@code mergeThreshold}) are merged.
  *
  * <p>Candidates are found through an inverted index over each topic's heaviest centroid terms plus the few most
  * recently active topics, so the cost per post does not grow with the number of live topics. Memory is bounded:
