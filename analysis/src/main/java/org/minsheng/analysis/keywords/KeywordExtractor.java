@@ -33,8 +33,10 @@ public final class KeywordExtractor implements Serializable {
   }
 
   /**
-   * A normalised vector and the L2 norm it had before normalisation: the post's "content mass". A post of one common
-   * word has little mass; a paragraph of rare names has much.
+   * A normalised vector and its "content mass": the L2 norm it had before normalisation, in units of the largest IDF
+   * the frequencies can give (a term seen once), so that it reads as "about this many rare terms" whether the stream
+   * has seen a hundred documents or a million. A post of one common word has little mass; a paragraph of rare names
+   * has much.
    */
   public record Weighted(Map<String, Double> vector, double mass) {}
 
@@ -52,7 +54,8 @@ public final class KeywordExtractor implements Serializable {
       double n = Math.sqrt(norm);
       v.replaceAll((k, w) -> w / n);
     }
-    return new Weighted(v, Math.sqrt(norm));
+    double rareIdf = Math.max(1, Math.log((df.docs() + 1) / 1.5));
+    return new Weighted(v, Math.sqrt(norm) / rareIdf);
   }
 
   /** The {@code k} heaviest terms of a vector, heaviest first. */

@@ -1,14 +1,21 @@
 package org.minsheng.analysis.topic;
 
 import java.io.Serializable;
+import java.lang.reflect.RecordComponent;
 
 /**
  * Knobs of the streaming clusterer; the job's defaults are in {@code minsheng-analysis.yaml} under
- * {@code topics.cluster}, tuned on the tuning splits of the CED Weibo events and their overlapped copy (docs/TOPICS.md).
+ * {@code topics.cluster}, tuned on the tuning split of the CED Weibo events, its time-overlapped copy and the demo
+ * stories (docs/TOPICS.md).
  *
- * @param joinThreshold minimum combined score to join an existing topic instead of opening a new one
- * @param textWeight weight of the cosine similarity (post vector · topic centroid)
- * @param timeWeight weight of the time prior: the topic's share of recent activity
+ * <p>A post joins the live topic with the highest score if that score reaches 1:
+ * {@code evidence · cos(post, centroid) · exp(-Δt / similarityTau) / joinThreshold + gate · quiet · share / priorShare}.
+ * The words alone carry a post whose decayed cosine reaches {@code joinThreshold}; the time prior alone carries a post
+ * only when one topic holds {@code priorShare} of all recent activity (a quiet hour with one running thread).
+ *
+ * @param joinThreshold cosine (post vector · topic centroid, time-decayed, times evidence) at which the words alone
+ *     join a post to a topic
+ * @param priorShare share of recent activity at which a topic's time prior alone carries a post to it
  * @param similarityTauMinutes e-folding time of the text similarity since the topic's last post
  * @param activityTauMinutes e-folding time of a topic's activity (self-exciting intensity)
  * @param newTopicIntensity pseudo-activity of "a new topic starts now" in the time prior's denominator
@@ -26,20 +33,18 @@ import java.io.Serializable;
  * @param dfMaxTerms vocabulary of the streaming document frequencies
  * @param dfHalfLifeDocs half-life of document frequencies, in documents
  * @param entityBoost term frequency multiplier of people, places, organisations
- * @param textVeto how far a topic's time prior is withdrawn when another topic matches the post's words clearly
- *     better (by 0.3 cosine, scaled by the post's content evidence); 0 = never, 1 = fully. Without it, the busiest
- *     thread of a quiet hour would swallow a post plainly about another live story
+ * @param evidenceMass content mass at which a post counts as ~63% evidence: {@code 1 - exp(-mass / evidenceMass)}
+ * @param vetoMass a post with at least this content mass (TF-IDF norm before normalisation) that shares no term with a
+ *     topic's centroid cannot join it on the time prior: a content-rich post about something else is a new event, not
+ *     a reaction (on CED, first posts of threads have a median mass of 42, later posts 11)
  * @param quietTauMinutes e-folding time of a topic's time prior over the quiet gap since its last post (a thread
  *     that fell silent stops attracting reactions however active it was)
- * @param busyRate posts per activity time constant at which the stream counts as half busy; on a busy stream a
- *     content-rich post that matches no topic's words is taken as a new event rather than a reaction to the most active
- *     thread (its time prior is withdrawn in proportion {@code rate / (rate + busyRate)})
- * @param evidenceMass content mass at which a post counts as ~63% evidence: {@code 1 - exp(-mass / evidenceMass)}
+ * @param reactionWeight weight in the centroid and the activity of a post carried by the time prior rather than by
+ *     its words (0..1): reactions must not turn a topic into a catch-all that attracts everything
  */
 public record ClusterSettings(
     double joinThreshold,
-    double textWeight,
-    double timeWeight,
+    double priorShare,
     double similarityTauMinutes,
     double activityTauMinutes,
     double newTopicIntensity,
@@ -58,64 +63,46 @@ public record ClusterSettings(
     double dfHalfLifeDocs,
     double entityBoost,
     double evidenceMass,
-    double textVeto,
+    double vetoMass,
     double quietTauMinutes,
-    double busyRate) implements Serializable {
+    double reactionWeight) implements Serializable {
 
   /**
-   * Plain built-in values for unit tests of the clusterer's mechanics (no busy-stream rule, lighter time prior). The
-   * job's tuned defaults are in {@code minsheng-analysis.yaml}: {@code TopicSettings.fromDefaultsFile().cluster()}.
+   * Plain built-in values for unit tests of the clusterer's mechanics (words decide; the time prior only for a topic
+   * holding 60% of the activity). The job's tuned defaults are in {@code minsheng-analysis.yaml}:
+   * {@code TopicSettings.fromDefaultsFile().cluster()}.
    */
   public static ClusterSettings defaults() {
-    return new ClusterSettings(0.30, 1.0, 0.6, 360, 10, 0.6, 720, 0.75, 64, 16, 8, 64, 256, 2880, 20000, 200000,
-        32, 200000, 50000, 2.0, 4.0, 0.0, 1e9, 1e9);
+    return new ClusterSettings(0.25, 0.6, 360, 10, 0.6, 720, 0.75, 64, 16, 8, 64, 256, 2880, 20000, 200000,
+        32, 200000, 50000, 2.0, 1.0, 25, 30, 0.3);
   }
 
-  public ClusterSettings withMerge(double merge) {
-    return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
-        newTopicIntensity, centroidTauMinutes, merge, maxCentroidTerms, indexTermsPerTopic, recentTopics,
-        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes, busyRate);
-  }
-
-  public ClusterSettings withSimilarityTau(double tau) {
-    return new ClusterSettings(joinThreshold, textWeight, timeWeight, tau, activityTauMinutes,
-        newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
-        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes, busyRate);
-  }
-
-  public ClusterSettings withBusyRate(double rate) {
-    return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
-        newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
-        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes, rate);
-  }
-
-  public ClusterSettings withQuietTau(double quiet) {
-    return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
-        newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
-        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quiet, busyRate);
-  }
-
-  public ClusterSettings withVeto(double veto) {
-    return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
-        newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
-        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, evidenceMass, veto, quietTauMinutes, busyRate);
-  }
-
-  public ClusterSettings withEvidence(double mass) {
-    return new ClusterSettings(joinThreshold, textWeight, timeWeight, similarityTauMinutes, activityTauMinutes,
-        newTopicIntensity, centroidTauMinutes, mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics,
-        maxCandidates, maxPostingsPerTerm, topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms,
-        dfHalfLifeDocs, entityBoost, mass, textVeto, quietTauMinutes, busyRate);
-  }
-
-  public ClusterSettings withJoin(double join, double text, double time, double actTau, double newIntensity) {
-    return new ClusterSettings(join, text, time, similarityTauMinutes, actTau, newIntensity, centroidTauMinutes,
-        mergeThreshold, maxCentroidTerms, indexTermsPerTopic, recentTopics, maxCandidates, maxPostingsPerTerm,
-        topicTtlMinutes, maxLiveTopics, maxPostLinks, maxSites, dfMaxTerms, dfHalfLifeDocs, entityBoost, evidenceMass, textVeto, quietTauMinutes, busyRate);
+  /**
+   * A copy with one setting changed, by its name (a record component: {@code "joinThreshold"}, {@code "maxLiveTopics"},
+   * ...); integer settings take the value rounded.
+   */
+  public ClusterSettings with(String name, double value) {
+    RecordComponent[] components = ClusterSettings.class.getRecordComponents();
+    Object[] args = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    boolean found = false;
+    try {
+      for (int i = 0; i < components.length; i++) {
+        RecordComponent c = components[i];
+        types[i] = c.getType();
+        if (c.getName().equals(name)) {
+          args[i] = c.getType() == int.class ? (Object) (int) Math.round(value) : (Object) value;
+          found = true;
+        } else {
+          args[i] = c.getAccessor().invoke(this);
+        }
+      }
+      if (!found) {
+        throw new IllegalArgumentException("no cluster setting named '" + name + "'");
+      }
+      return ClusterSettings.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot copy cluster settings", e);
+    }
   }
 }

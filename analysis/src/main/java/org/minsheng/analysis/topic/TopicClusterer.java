@@ -13,16 +13,27 @@ import java.util.Map;
  * Single-pass streaming topic clustering. Each post joins the best-scoring live topic or opens a new one:
  *
  * <pre>
- *   score(topic) = textWeight · cos(post, centroid) · exp(-(t - lastSeen) / similarityTau)
- *                + timeWeight · activity(topic, t) / (Σ activity(t) + newTopicIntensity) · quiet · veto · novelty
+ *   score(topic) = ev(mass · shared) · cos(post, centroid) · exp(-(t - lastSeen) / similarityTau) / joinThreshold
+ *                + gate · quiet · activity(topic, t) / (Σ activity(t) + newTopicIntensity) / priorShare
+ *   join the best topic if score ≥ 1, else open a new topic
  * </pre>
  *
- * <p>The first term is TF-IDF similarity against the topic's time-decayed centroid. The second is a time prior from a
- * self-exciting process: each topic's activity jumps by one per post and decays with {@code activityTau}; its share of
- * all activity is the chance the next post continues it. When few events run at once (a quiet hour) the prior carries
- * short reactions ("拆啦！") to the thread they belong to; on a busy news day hundreds of topics share the activity, the
- * prior fades and text decides. Posts with a known parent (repost, reply) or an earliest copy (reprint) join that
- * post's topic directly.
+ * <p>The words carry the clustering: the first term alone reaches 1 when the TF-IDF cosine against the topic's
+ * time-decayed centroid reaches {@code joinThreshold}, scaled by how much content the match rests on ({@code shared} =
+ * the part of the post's vector norm on terms the centroid holds, {@code mass} = the post's TF-IDF norm in rare-term
+ * units, {@code ev(x) = 1 - exp(-x / evidenceMass)}): one shared common word is weak evidence, three shared names
+ * strong.
+ *
+ * <p>The second term is a time prior from a self-exciting process: each topic's activity jumps when a post joins it
+ * and decays with {@code activityTau}; its share of all activity is the chance the next post continues it. It carries
+ * a post on its own only when one topic holds {@code priorShare} of the activity, i.e. one thread is running (a quiet
+ * hour in which "拆啦！[怒]" can only be a reaction to it); two threads running at once split the share and a word-less
+ * reaction opens its own topic rather than being forced into one. {@code gate} is 0 when a content-rich post (mass ≥
+ * {@code vetoMass}) shares no term with the topic: its words say it is about something else. Only what the words
+ * confirm counts fully: a post carried by the prior adds {@code reactionWeight} to its topic's centroid and activity,
+ * and a word-less post that opens a topic adds no activity, so neither catch-all topics nor singleton reactions take
+ * over the prior. Posts with a known parent (repost, reply) or an earliest copy (reprint) join that post's topic
+ * directly. Topics whose centroids converge ({@code mergeThreshold}) are merged.
  *
  * <p>Candidates are found through an inverted index over each topic's heaviest centroid terms plus the few most
  * recently active topics, so the cost per post does not grow with the number of live topics. Memory is bounded:
@@ -37,11 +48,6 @@ public final class TopicClusterer {
   public static final String VIA_REPRINT = "reprint";
   public static final String VIA_SIMILAR = "similar";
   public static final String VIA_NEW = "new";
-
-  /** Similarity lead of another topic at which a topic's time prior is fully withdrawn (times textVeto). */
-  static final double VETO_MARGIN = 0.3;
-  /** Similarity below which a post "matches nothing" for the busy-stream novelty rule. */
-  static final double NOVELTY_SIMILARITY = 0.2;
 
   private final ClusterSettings s;
   private final TopicStore store;
@@ -58,9 +64,6 @@ public final class TopicClusterer {
   private final ArrayDeque<String> recent = new ArrayDeque<>();
   private double totalActivity;
   private long totalActivityAt;
-  /** All posts, decaying with the activity time constant: how busy the stream is, whatever the topics. */
-  private double postRate;
-  private long postRateAt;
   private long clock = Long.MIN_VALUE;
   private int live;
 
@@ -109,8 +112,6 @@ public final class TopicClusterer {
     long t = p.eventTime();
     clock = Math.max(clock, t);
     List<String> evicted = evict();
-    postRate = postRateAt(t) + 1;
-    postRateAt = Math.max(postRateAt, t);
 
     String linked = null;
     String via = null;
@@ -124,58 +125,51 @@ public final class TopicClusterer {
     }
     TopicState topic;
     double bestScore = 0;
-    double bestText = 0;
     boolean opened = false;
-    double excitation;
+    double confirmed;
     if (linked != null) {
       topic = store.get(linked);
-      excitation = 1;
+      confirmed = 1;
     } else {
       topic = null;
-      // first the words: each candidate's similarity, and the best of them
-      List<TopicState> cands = new ArrayList<>();
-      List<Double> sims = new ArrayList<>();
-      double bestSim = 0;
+      boolean vetoable = !p.vector().isEmpty() && p.mass() >= s.vetoMass();
+      double bestText = 0;
       for (String id : candidates(p)) {
         TopicState c = store.get(id);
         if (c == null || c.mergedInto != null) {
           continue;
         }
-        double sim = cosine(p.vector(), c.centroid);
-        cands.add(c);
-        sims.add(sim);
-        bestSim = Math.max(bestSim, sim);
-      }
-      // on a busy stream a content-rich post that matches nothing is a new event, not a reaction to the busiest thread
-      double rate = postRateAt(t);
-      double novelty = 1 - evidence(p) * Math.max(0, 1 - bestSim / NOVELTY_SIMILARITY) * rate / (rate + s.busyRate());
-      // then time: a topic's time prior is withdrawn when another topic matches the post's words clearly better
-      for (int i = 0; i < cands.size(); i++) {
-        TopicState c = cands.get(i);
-        double sim = sims.get(i);
-        double text = textScore(sim, p, c, t);
-        double veto = 1 - s.textVeto() * Math.min(1, Math.max(0, bestSim - sim) / VETO_MARGIN) * evidence(p);
-        double sc = text + timeScore(c, t) * veto * novelty;
+        double[] m = match(p.vector(), c.centroid);
+        double sim = m[0];
+        // words: the decayed cosine in units of the join threshold (1 = enough on its own), times how much of the
+        // post's content the match rests on (one shared common word is weak evidence, three shared names strong)
+        double shared = evidence(p.mass() * m[1]);
+        double text = shared * sim * Math.exp(-Math.max(0, t - c.lastSeen) / simTauMs) / s.joinThreshold();
+        // time: the topic's share of recent activity in units of priorShare, unless the words say "something else"
+        double prior = vetoable && sim == 0 ? 0 : timeShare(c, t) / s.priorShare();
+        double sc = text + prior;
         if (sc > bestScore) {
           bestScore = sc;
           bestText = text;
           topic = c;
         }
       }
-      if (topic != null && bestScore >= s.joinThreshold()) {
+      if (topic != null && bestScore >= 1) {
         via = VIA_SIMILAR;
-        // only what the post's words confirm excites the topic: a reaction carried by the time prior alone must not
-        // make its topic ever more attractive to the next reaction (rich-get-richer)
-        excitation = evidence(p) * Math.min(1, bestText / s.joinThreshold());
+        confirmed = Math.min(1, bestText);
       } else {
         topic = open(p);
         opened = true;
         via = VIA_NEW;
         bestScore = 0;
-        excitation = evidence(p);
+        // a word-less post that opened a topic of its own must not take the activity share of the running thread
+        confirmed = Math.min(1, p.mass() / s.vetoMass());
       }
     }
-    update(topic, p, VIA_REPRINT.equals(via), excitation);
+    // only what the post's words confirm counts fully: a reaction carried by the time prior alone must neither make
+    // its topic ever more attractive to the next reaction nor blur its centroid (rich-get-richer, catch-all topics)
+    double weight = opened ? confirmed : Math.max(s.reactionWeight(), confirmed);
+    update(topic, p, VIA_REPRINT.equals(via), opened ? 1 : weight, weight);
     store.rememberPost(p.postId(), topic.topicId, t);
     List<String> merged = opened ? List.of() : mergeConverging(topic);
     if (opened && live > s.maxLiveTopics()) {
@@ -233,28 +227,44 @@ public final class TopicClusterer {
 
   // --- scoring -----------------------------------------------------------------------------------------------
 
-  private double textScore(double sim, ClusterPost p, TopicState c, long t) {
-    double dt = Math.max(0, t - c.lastSeen);
-    return s.textWeight() * sim * Math.exp(-dt / simTauMs) * evidence(p);
-  }
-
-  private double timeScore(TopicState c, long t) {
+  /** The topic's share of recent activity (the chance the next post continues it), damped by its quiet gap. */
+  private double timeShare(TopicState c, long t) {
     double share = c.decayedActivity(t, actTauMs) / (totalActivityAt(t) + s.newTopicIntensity());
     double quiet = Math.exp(-Math.max(0, t - c.lastSeen) / quietTauMs);
-    return s.timeWeight() * share * quiet;
+    return share * quiet;
   }
 
-  /** How much a post's own words say about its topic, in [0, 1). */
-  private double evidence(ClusterPost p) {
-    return 1 - Math.exp(-p.mass() / s.evidenceMass());
-  }
-
-  private double postRateAt(long t) {
-    return postRate * Math.exp(-Math.max(0, t - postRateAt) / actTauMs);
+  /** How much content of this mass says about a topic, in [0, 1). */
+  private double evidence(double mass) {
+    return 1 - Math.exp(-mass / s.evidenceMass());
   }
 
   private double totalActivityAt(long t) {
     return totalActivity * Math.exp(-Math.max(0, t - totalActivityAt) / actTauMs);
+  }
+
+  /**
+   * Cosine of a normalised post vector with a centroid, and the share of the post's vector norm on the terms they share
+   * ({@code sqrt(Σ shared v²)}, in [0, 1]).
+   */
+  static double[] match(Map<String, Double> post, Map<String, Double> centroid) {
+    if (post.isEmpty() || centroid.isEmpty()) {
+      return new double[] {0, 0};
+    }
+    double dot = 0;
+    double sharedSq = 0;
+    for (Map.Entry<String, Double> e : post.entrySet()) {
+      Double w = centroid.get(e.getKey());
+      if (w != null) {
+        double v = e.getValue();
+        dot += w * v;
+        sharedSq += v * v;
+      }
+    }
+    if (dot == 0) {
+      return new double[] {0, 0};
+    }
+    return new double[] {dot / (norm(centroid) * norm(post)), Math.sqrt(sharedSq)};
   }
 
   static double cosine(Map<String, Double> post, Map<String, Double> centroid) {
@@ -320,7 +330,7 @@ public final class TopicClusterer {
     return t;
   }
 
-  private void update(TopicState topic, ClusterPost p, boolean reprint, double excitation) {
+  private void update(TopicState topic, ClusterPost p, boolean reprint, double weight, double excitation) {
     long t = p.eventTime();
     // centroid: decay old terms, add the post
     double keep = Math.exp(-Math.max(0, t - topic.lastSeen) / centroidTauMs);
@@ -328,7 +338,7 @@ public final class TopicClusterer {
       topic.centroid.replaceAll((k, w) -> w * keep);
     }
     for (Map.Entry<String, Double> e : p.vector().entrySet()) {
-      topic.centroid.merge(e.getKey(), e.getValue(), Double::sum);
+      topic.centroid.merge(e.getKey(), weight * e.getValue(), Double::sum);
     }
     pruneCentroid(topic);
     // activity

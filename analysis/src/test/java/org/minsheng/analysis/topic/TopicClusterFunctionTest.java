@@ -23,12 +23,7 @@ class TopicClusterFunctionTest {
 
   private static ClusterSettings settings() {
     // a short TTL so the test can watch topics expire
-    ClusterSettings d = TopicSettings.fromDefaultsFile().cluster();
-    return new ClusterSettings(d.joinThreshold(), d.textWeight(), d.timeWeight(), d.similarityTauMinutes(),
-        d.activityTauMinutes(), d.newTopicIntensity(), d.centroidTauMinutes(), d.mergeThreshold(),
-        d.maxCentroidTerms(), d.indexTermsPerTopic(), d.recentTopics(), d.maxCandidates(), d.maxPostingsPerTerm(),
-        60, d.maxLiveTopics(), d.maxPostLinks(), d.maxSites(), d.dfMaxTerms(), d.dfHalfLifeDocs(), d.entityBoost(),
-        d.evidenceMass(), d.textVeto(), d.quietTauMinutes(), d.busyRate());
+    return TopicSettings.fromDefaultsFile().cluster().with("topicTtlMinutes", 60);
   }
 
   private static KeyedOneInputStreamOperatorTestHarness<Integer, AnalyzedPost, AnalyzedPost> harness()

@@ -57,11 +57,7 @@ class TopicClustererTest {
   @Test
   void topicsExpireAndTheLiveCapHolds() {
     ClusterSettings d = ClusterSettings.defaults();
-    ClusterSettings small = new ClusterSettings(d.joinThreshold(), d.textWeight(), 0, d.similarityTauMinutes(),
-        d.activityTauMinutes(), d.newTopicIntensity(), d.centroidTauMinutes(), d.mergeThreshold(),
-        d.maxCentroidTerms(), d.indexTermsPerTopic(), d.recentTopics(), d.maxCandidates(), d.maxPostingsPerTerm(),
-        60, 5, d.maxPostLinks(), d.maxSites(), d.dfMaxTerms(), d.dfHalfLifeDocs(), d.entityBoost(), d.evidenceMass(),
-        d.textVeto(), d.quietTauMinutes(), d.busyRate());
+    ClusterSettings small = d.with("priorShare", 1e9).with("topicTtlMinutes", 60).with("maxLiveTopics", 5);
     InMemoryTopicStore store = new InMemoryTopicStore(100);
     TopicClusterer c = new TopicClusterer(small, store);
     for (int i = 0; i < 20; i++) {
@@ -81,11 +77,8 @@ class TopicClustererTest {
   void convergingTopicsMergeIntoTheLargerOne() {
     ClusterSettings d = ClusterSettings.defaults();
     // no time prior, and a join threshold high enough that the second story opens its own topic first
-    ClusterSettings s = new ClusterSettings(0.85, 1.0, 0, d.similarityTauMinutes(), d.activityTauMinutes(),
-        d.newTopicIntensity(), d.centroidTauMinutes(), 0.6, d.maxCentroidTerms(), d.indexTermsPerTopic(),
-        d.recentTopics(), d.maxCandidates(), d.maxPostingsPerTerm(), d.topicTtlMinutes(), d.maxLiveTopics(),
-        d.maxPostLinks(), d.maxSites(), d.dfMaxTerms(), d.dfHalfLifeDocs(), d.entityBoost(), 0.5, 0,
-        d.quietTauMinutes(), d.busyRate());
+    ClusterSettings s = d.with("joinThreshold", 0.85).with("priorShare", 1e9).with("mergeThreshold", 0.6)
+        .with("evidenceMass", 0.5);
     InMemoryTopicStore store = new InMemoryTopicStore(100);
     TopicClusterer c = new TopicClusterer(s, store);
     String a = c.assign(p("a1", 0, vec("暴雨", "郑州", "地铁", "被困"))).topicId();
@@ -98,5 +91,76 @@ class TopicClustererTest {
     assertEquals(a, c.resolve(b));
     assertEquals(4, store.get(a).postCount);
     assertEquals(a, store.get(b).mergedInto);
+  }
+
+  private static ClusterPost reaction(String id, long minute) {
+    // "顶" / "[怒]": no content term at all
+    return new ClusterPost(id, null, null, minute * MIN, Map.of(), id, "weibo.com", null, "neutral", 0, 0);
+  }
+
+  @Test
+  void twoInterleavedStoriesStayApartWithTheJobsDefaults() {
+    // two stories running at the same time, posts alternating minute by minute: time cannot separate them, words must
+    TopicClusterer c = new TopicClusterer(TopicSettings.fromDefaultsFile().cluster(), new InMemoryTopicStore(100));
+    String[][] metro = {{"地铁", "3号线", "信号", "故障", "停运"}, {"3号线", "停运", "乘客", "滞留"},
+        {"地铁", "故障", "广播", "乘客"}, {"信号", "故障", "修复", "3号线"}, {"地铁", "延误", "证明", "3号线"}};
+    String[][] water = {{"小区", "停水", "物业", "业主"}, {"停水", "三天", "物业", "投诉"},
+        {"小区", "停水", "消防栓", "接水"}, {"物业", "停水", "街道", "督促"}, {"停水", "来水", "业主", "物业"}};
+    java.util.Set<String> metroTopics = new java.util.HashSet<>();
+    java.util.Set<String> waterTopics = new java.util.HashSet<>();
+    for (int i = 0; i < metro.length; i++) {
+      metroTopics.add(c.assign(p("m" + i, 2 * i, vec(metro[i]))).topicId());
+      waterTopics.add(c.assign(p("w" + i, 2 * i + 1, vec(water[i]))).topicId());
+    }
+    assertEquals(1, metroTopics.size(), "one metro topic");
+    assertEquals(1, waterTopics.size(), "one water topic");
+    assertNotEquals(metroTopics, waterTopics);
+    // a word-less reaction while both run is not pushed into either by timing alone
+    Assignment r = c.assign(reaction("r", 10));
+    assertTrue(r.opened(), "two live threads share the activity: " + r);
+  }
+
+  @Test
+  void aBurstOfOneStoryFormsOneTopicReactionsIncluded() {
+    InMemoryTopicStore store = new InMemoryTopicStore(100);
+    TopicClusterer c = new TopicClusterer(TopicSettings.fromDefaultsFile().cluster(), store);
+    String t = c.assign(p("a0", 0, vec("武汉大学", "牌坊", "拆除", "校友", "历史"))).topicId();
+    String[][] posts = {{"牌坊", "拆除", "抗议"}, {"武汉大学", "牌坊", "校门"}, {"拆除", "历史", "建筑"},
+        {"武汉大学", "校友", "反对", "拆除"}, {"牌坊", "历史", "保护"}};
+    for (int i = 0; i < posts.length; i++) {
+      assertEquals(t, c.assign(p("a" + (i + 1), 2 * i + 1, vec(posts[i]))).topicId(), "post " + (i + 1));
+      // between them, word-less reactions: the only running thread takes them
+      Assignment r = c.assign(reaction("r" + i, 2 * i + 2));
+      assertEquals(t, r.topicId(), "reaction " + i);
+      assertEquals(TopicClusterer.VIA_SIMILAR, r.via());
+    }
+    assertEquals(11, store.get(t).postCount);
+    assertEquals(1, c.liveTopics());
+  }
+
+  @Test
+  void aContentRichPostSharingNoWordWithTheRunningThreadOpensANewTopic() {
+    TopicClusterer c = new TopicClusterer(TopicSettings.fromDefaultsFile().cluster(), new InMemoryTopicStore(100));
+    String a = c.assign(p("a1", 0, vec("暴雨", "积水", "车辆", "被淹", "排水"))).topicId();
+    c.assign(p("a2", 1, vec("暴雨", "积水", "路段", "绕行")));
+    // one minute later, the only live thread holds all the activity, but these words are about something else
+    Assignment b = c.assign(p("b1", 2, vec("燃气", "调价", "听证会", "发改委", "居民")));
+    assertTrue(b.opened());
+    assertNotEquals(a, b.topicId());
+  }
+
+  @Test
+  void oneSharedCommonWordIsWeakerEvidenceThanSharedNames() {
+    // the same cosine, but resting on a sliver of the post's content: the shared-mass factor keeps it apart
+    ClusterSettings s = TopicSettings.fromDefaultsFile().cluster().with("priorShare", 1e9);
+    TopicClusterer c = new TopicClusterer(s, new InMemoryTopicStore(100));
+    String a = c.assign(p("a1", 0, vec("中国", "古董", "被盗", "博物馆"))).topicId();
+    Map<String, Double> v = new HashMap<>(Map.of("中国", 0.5, "喜欢", 0.5, "熊猫", 0.5, "可爱", 0.5));
+    // low-mass post: its content is a few common words
+    Assignment weak = c.assign(new ClusterPost("w", null, null, MIN, v, "w", null, null, null, 0, 0.2));
+    assertNotEquals(a, weak.topicId());
+    Assignment strong = c.assign(new ClusterPost("x", null, null, 2 * MIN, vec("古董", "被盗", "博物馆", "警方"), "x",
+        null, null, null, 0, 3));
+    assertEquals(a, strong.topicId());
   }
 }

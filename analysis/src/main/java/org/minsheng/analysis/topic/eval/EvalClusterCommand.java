@@ -30,35 +30,10 @@ public final class EvalClusterCommand implements CliCommand {
       description = "all | tune | holdout (held out: sha1(\"minsheng-topics:\"+event_id)[0] % 5 == 0)")
   String split;
 
-  @Option(names = "--join", split = ",", description = "topics.cluster.joinThreshold (a list with --sweep)")
-  List<Double> join;
-
-  @Option(names = "--time-weight", split = ",", description = "topics.cluster.timeWeight")
-  List<Double> timeWeight;
-
-  @Option(names = "--activity-tau", split = ",", description = "topics.cluster.activityTauMinutes")
-  List<Double> activityTau;
-
-  @Option(names = "--new-intensity", split = ",", description = "topics.cluster.newTopicIntensity")
-  List<Double> newIntensity;
-
-  @Option(names = "--evidence", split = ",", description = "topics.cluster.evidenceMass")
-  List<Double> evidence;
-
-  @Option(names = "--veto", split = ",", description = "topics.cluster.textVeto")
-  List<Double> veto;
-
-  @Option(names = "--quiet-tau", split = ",", description = "topics.cluster.quietTauMinutes")
-  List<Double> quietTau;
-
-  @Option(names = "--similarity-tau", split = ",", description = "topics.cluster.similarityTauMinutes")
-  List<Double> similarityTau;
-
-  @Option(names = "--busy-rate", split = ",", description = "topics.cluster.busyRate")
-  List<Double> busyRate;
-
-  @Option(names = "--merge", split = ",", description = "topics.cluster.mergeThreshold")
-  List<Double> merge;
+  @Option(names = "--set", paramLabel = "NAME=V[,V...]",
+      description = "override a topics.cluster setting by name, e.g. --set joinThreshold=0.2 (a list of values with "
+          + "--sweep); repeatable")
+  java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
 
   @Option(names = "--baseline-gap-minutes",
       description = "score the time-only baseline instead (new cluster after this many quiet minutes)")
@@ -87,20 +62,19 @@ public final class EvalClusterCommand implements CliCommand {
     ClusterEvaluation eval = new ClusterEvaluation(Stopwords.bundled());
     ClusterSettings base = TopicSettings.fromDefaultsFile().cluster();
     List<ClusterSettings> grid = new ArrayList<>(List.of(base));
-    grid = expand(grid, join, (c, v) -> c.withJoin(v, c.textWeight(), c.timeWeight(), c.activityTauMinutes(),
-        c.newTopicIntensity()));
-    grid = expand(grid, timeWeight, (c, v) -> c.withJoin(c.joinThreshold(), c.textWeight(), v,
-        c.activityTauMinutes(), c.newTopicIntensity()));
-    grid = expand(grid, activityTau, (c, v) -> c.withJoin(c.joinThreshold(), c.textWeight(), c.timeWeight(), v,
-        c.newTopicIntensity()));
-    grid = expand(grid, newIntensity, (c, v) -> c.withJoin(c.joinThreshold(), c.textWeight(), c.timeWeight(),
-        c.activityTauMinutes(), v));
-    grid = expand(grid, evidence, ClusterSettings::withEvidence);
-    grid = expand(grid, veto, ClusterSettings::withVeto);
-    grid = expand(grid, merge, ClusterSettings::withMerge);
-    grid = expand(grid, quietTau, ClusterSettings::withQuietTau);
-    grid = expand(grid, similarityTau, ClusterSettings::withSimilarityTau);
-    grid = expand(grid, busyRate, ClusterSettings::withBusyRate);
+    List<String> labels = new ArrayList<>(List.of(""));
+    for (java.util.Map.Entry<String, String> o : overrides.entrySet()) {
+      List<ClusterSettings> nextGrid = new ArrayList<>();
+      List<String> nextLabels = new ArrayList<>();
+      for (int i = 0; i < grid.size(); i++) {
+        for (String v : o.getValue().split(",")) {
+          nextGrid.add(grid.get(i).with(o.getKey(), Double.parseDouble(v.strip())));
+          nextLabels.add(labels.get(i) + (labels.get(i).isEmpty() ? "" : ",") + "\"" + o.getKey() + "\":" + v.strip());
+        }
+      }
+      grid = nextGrid;
+      labels = nextLabels;
+    }
     if (!sweep) {
       if (grid.size() != 1) {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
@@ -115,13 +89,9 @@ public final class EvalClusterCommand implements CliCommand {
     StringBuilder all = new StringBuilder();
     String best = null;
     double bestF = -1;
-    for (ClusterSettings s : grid) {
-      ClusteringScores r = eval.run(posts, s);
-      String one = String.format(Locale.ROOT, "{\"join\":%.2f,\"time_weight\":%.2f,\"activity_tau\":%.1f,"
-          + "\"new_intensity\":%.2f,\"evidence\":%.1f,\"veto\":%.2f,\"merge\":%.2f,\"quiet_tau\":%.1f,"
-          + "\"similarity_tau\":%.0f,\"busy_rate\":%.0f,\"scores\":%s}",
-          s.joinThreshold(), s.timeWeight(), s.activityTauMinutes(), s.newTopicIntensity(), s.evidenceMass(),
-          s.textVeto(), s.mergeThreshold(), s.quietTauMinutes(), s.similarityTauMinutes(), s.busyRate(), r.toJson());
+    for (int i = 0; i < grid.size(); i++) {
+      ClusteringScores r = eval.run(posts, grid.get(i));
+      String one = "{" + labels.get(i) + (labels.get(i).isEmpty() ? "" : ",") + "\"scores\":" + r.toJson() + "}";
       LOG.info(one);
       all.append(all.length() == 0 ? "" : ",").append(one);
       if (r.bcubedF1() > bestF) {
@@ -131,19 +101,5 @@ public final class EvalClusterCommand implements CliCommand {
     }
     System.out.println("{\"best\":" + best + ",\"all\":[" + all + "]}");
     return 0;
-  }
-
-  private static List<ClusterSettings> expand(List<ClusterSettings> grid, List<Double> values,
-      java.util.function.BiFunction<ClusterSettings, Double, ClusterSettings> with) {
-    if (values == null || values.isEmpty()) {
-      return grid;
-    }
-    List<ClusterSettings> out = new ArrayList<>();
-    for (ClusterSettings c : grid) {
-      for (double v : values) {
-        out.add(with.apply(c, v));
-      }
-    }
-    return out;
   }
 }
