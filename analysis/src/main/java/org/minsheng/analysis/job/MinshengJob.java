@@ -116,11 +116,12 @@ public final class MinshengJob {
     }
   }
 
-  /** The per-post stages, in order. New stages (dedup, spam, entities, topics) go here. */
+  /** The per-post text stages, in order: what a post document carries from its first write. */
   private DataStream<AnalyzedPost> analyse(DataStream<AnalyzedPost> posts) {
-    return posts
+    DataStream<AnalyzedPost> scored = posts
         .map(new NormaliseFunction()).uid(Uids.NORMALISE).name("normalise")
         .map(new SegmentFunction(settings.customWords())).uid(Uids.SEGMENT).name("segment (HanLP)")
         .map(new SentimentFunction(settings.sentiment(), settings.emotion())).uid(Uids.SENTIMENT).name("sentiment (" + settings.sentiment().model() + ")");
+    return TopicStages.scoreSpam(scored, settings.topics());
   }
 }

@@ -44,12 +44,12 @@ public final class PostDocumentConverter implements DocumentConverter<AnalyzedPo
     this.part = part;
   }
 
-  /** The post and what normalise, segment and sentiment add; merged into the document. */
+  /** The post and what normalise, segment, sentiment and spam scoring add; merged into the document. */
   public static PostDocumentConverter textStages(PostIndexNaming naming, Clock clock) {
     return new PostDocumentConverter(naming, clock, Part.TEXT_STAGES);
   }
 
-  /** Only what the topic stages add (simhash, duplicates, spam, keywords, entities, topic); merged. */
+  /** Only what the topic stages add (simhash, duplicates, keywords, entities, topic); merged. */
   public static PostDocumentConverter topicStages(PostIndexNaming naming, Clock clock) {
     return new PostDocumentConverter(naming, clock, Part.TOPIC_STAGES);
   }
@@ -125,6 +125,9 @@ public final class PostDocumentConverter implements DocumentConverter<AnalyzedPo
       d.put("sentimentConfidence", (float) analyzed.sentimentConfidence);
     }
     put(d, "emotion", analyzed.emotion);
+    // spam is a text stage: searches and counts can leave spam out from the first write
+    d.put("spamScore", (float) analyzed.spamScore);
+    d.put("spam", analyzed.spam);
   }
 
   private static void topicStageFields(AnalyzedPost analyzed, ObjectNode d) {
@@ -133,8 +136,6 @@ public final class PostDocumentConverter implements DocumentConverter<AnalyzedPo
     }
     put(d, "duplicateOf", analyzed.duplicateOf);
     put(d, "duplicateKind", analyzed.duplicateKind);
-    d.put("spamScore", (float) analyzed.spamScore);
-    d.put("spam", analyzed.spam);
     strings(d, "keywords", analyzed.keywords);
     strings(d, "persons", analyzed.persons);
     strings(d, "places", analyzed.places);

@@ -24,11 +24,12 @@ import org.minsheng.analysis.model.AnalyzedPost;
 import org.minsheng.analysis.spam.SpamStage;
 
 /**
- * Wires spam scoring, keywords and entities, duplicate detection, topic clustering and heat into a job, after
- * segmentation and sentiment. The input must carry event-time timestamps ({@code publishedAt}) and watermarks.
+ * Wires keywords and entities, duplicate detection, topic clustering and heat into a job, after segmentation,
+ * sentiment and spam scoring ({@link #scoreSpam}, a text stage: the post document and the watch-list alerts need it
+ * at once). The input must carry event-time timestamps ({@code publishedAt}) and watermarks.
  *
  * <pre>
- *   segmented ─► spam ─► keywords/entities ─┬─► dedup probes ─keyBy(bucket)─► buckets ─┐
+ *   spam-scored ─► keywords/entities ─┬─► dedup probes ─keyBy(bucket)─► buckets ─┐
  *                                           └──────────────keyBy(post id)──────────────┴► verdict join ─┐
  *      reprint notices ◄── side output ─────────────────────────────────────────────────────────────────┤
  *   ─keyBy(0), parallelism 1─► topic clustering ─► posts, topic updates (side output)                    │
@@ -39,9 +40,14 @@ import org.minsheng.analysis.spam.SpamStage;
 public final class TopicStages {
   private TopicStages() {}
 
-  public static TopicOutputs apply(DataStream<AnalyzedPost> segmented, TopicSettings s) {
-    SingleOutputStreamOperator<AnalyzedPost> scored = segmented
-        .map(new SpamStage(s.spamThreshold())).uid("spam-score").name("spam score");
+  /** Content-farm / spam score of each post: stateless, part of the job's text stages. */
+  public static SingleOutputStreamOperator<AnalyzedPost> scoreSpam(DataStream<AnalyzedPost> segmented,
+      TopicSettings s) {
+    return segmented.map(new SpamStage(s.spamThreshold())).uid("spam-score").name("spam score");
+  }
+
+  /** The topic stages over posts already scored for spam ({@link #scoreSpam}). */
+  public static TopicOutputs apply(DataStream<AnalyzedPost> scored, TopicSettings s) {
     SingleOutputStreamOperator<AnalyzedPost> keyworded = scored
         .map(new KeywordEntityStage(s.keywordsPerPost(), s.cluster().dfMaxTerms(), s.cluster().dfHalfLifeDocs(),
             s.cluster().entityBoost()))

@@ -78,7 +78,8 @@ class PostDocumentConverterTest {
     assertThat(text.index()).isEqualTo(all.index()).isEqualTo(topic.index());
     assertThat(text.id()).isEqualTo(all.id()).isEqualTo(topic.id());
     assertThat(text.source().has("topicId")).isFalse();
-    assertThat(text.source().has("spam")).isFalse();
+    assertThat(text.source().path("spam").asBoolean(true)).isFalse();
+    assertThat(topic.source().has("spam")).isFalse();
     assertThat(text.source().path("sentiment").asText()).isEqualTo("negative");
     assertThat(text.source().path("content").asText()).isEqualTo("暴雨 城区 暴雨 内涝 严重");
     assertThat(text.source().has("tokens")).isFalse();

@@ -72,7 +72,8 @@ class TopicStagesITCase {
     DataStream<AnalyzedPost> in = env.fromData(AnalyzedPost.class, fixture().toArray(new AnalyzedPost[0]))
         .assignTimestampsAndWatermarks(WatermarkStrategy.<AnalyzedPost>forBoundedOutOfOrderness(Duration.ofSeconds(5))
             .withTimestampAssigner((p, ts) -> p.post.publishedAt().toEpochMilli()));
-    TopicOutputs out = TopicStages.apply(in, TopicSettings.fromDefaultsFile());
+    TopicSettings settings = TopicSettings.fromDefaultsFile();
+    TopicOutputs out = TopicStages.apply(TopicStages.scoreSpam(in, settings), settings);
     out.posts().map(collect(POSTS)).sinkTo(new DiscardingSink<>());
     out.topics().map(collect(TOPICS)).sinkTo(new DiscardingSink<>());
     out.trends().map(collect(TRENDS)).sinkTo(new DiscardingSink<>());

@@ -39,8 +39,8 @@ public final class AlertStages {
    * {@code textStagePosts} (right after segmentation and sentiment, not held back by the topic stages, which release a
    * post only when the watermark passes it), every other scope from {@code topicStagePosts} (topics need the
    * {@code topicId} those stages set). With the early firing of watch-list windows a watched expression then alerts as
-   * soon as its post is analysed. Caveat: spam scores are set by the topic stages, so on this path a spam post counts
-   * for a watch-list rule ({@code scopes.skipSpam} cannot apply yet).
+   * soon as its post is analysed. Spam is scored among the text stages, so {@code scopes.skipSpam} applies on both
+   * paths; duplicates are not known yet on the fast one, so a reprint counts for a watch-list rule.
    */
   public static DataStream<Alert> apply(DataStream<org.minsheng.analysis.model.AnalyzedPost> textStagePosts,
       DataStream<org.minsheng.analysis.model.AnalyzedPost> topicStagePosts, AlertSettings s) {
