@@ -118,14 +118,18 @@ public final class FlinkProcess {
   }
 
   /** SIGKILL, as {@code kill -9}: the JVM gets no chance to clean up. Waits until the process is gone. */
-  public void kill() throws Exception {
+  public void kill() throws InterruptedException, TimeoutException {
     handle.destroyForcibly();
-    handle.onExit().get(30, TimeUnit.SECONDS);
+    try {
+      handle.onExit().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("waiting for " + name + " to exit failed", e);
+    }
     LOG.info("cluster: killed {} (pid {}) with SIGKILL", name, pid());
   }
 
   /** SIGTERM, then SIGKILL if it has not exited within {@code grace}. Returns true if it needed SIGKILL. */
-  public boolean stop(Duration grace) throws Exception {
+  public boolean stop(Duration grace) throws InterruptedException, TimeoutException {
     if (!handle.isAlive()) {
       return false;
     }

@@ -178,7 +178,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
    * Cancels every job that is not finished (with RETAIN_ON_CANCELLATION its last checkpoint stays on disk), then
    * stops the TaskManagers and the JobManager: SIGTERM, SIGKILL after {@code grace}. Returns the cancelled job ids.
    */
-  public List<String> stop(Duration grace) throws Exception {
+  public List<String> stop(Duration grace) throws InterruptedException, TimeoutException {
     List<String> cancelled = new ArrayList<>();
     if (jobManager != null && jobManager.isAlive()) {
       try {
@@ -205,13 +205,23 @@ public final class LocalFlinkCluster implements AutoCloseable {
     if (jobManager != null) {
       jobManager.stop(grace);
     }
-    deleteStalePidFiles();
+    try {
+      deleteStalePidFiles();
+    } catch (IOException e) {
+      LOG.warn("cluster: cannot clean pid files in {}: {}", spec.logDirectory(), e.toString());
+    }
     return cancelled;
   }
 
+  /** {@link #stop(Duration)} with a 15 s grace period. */
   @Override
-  public void close() throws Exception {
-    stop(Duration.ofSeconds(15));
+  public void close() throws IOException, TimeoutException {
+    try {
+      stop(Duration.ofSeconds(15));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the cluster of " + spec.workDirectory(), e);
+    }
   }
 
   private List<Integer> taskManagerNumbersOnDisk() throws IOException {
