@@ -115,7 +115,7 @@ class ClusterRecoveryITCase {
       assertThat(ES.count(deadIndex)).isEqualTo(expectedDead);
       assertThat(ES.count(deadIndex, "{\"term\":{\"reason.keyword\":\"invalid post bad:a:2500: missing text\"}}"))
           .isEqualTo(1);
-      assertThat(ES.count(deadIndex, "{\"term\":{\"reason.keyword\":\"invalid post bad:b:10000: missing text\"}}"))
+      assertThat(ES.count(deadIndex, "{\"term\":{\"reason.keyword\":\"invalid post bad:b:5000: missing text\"}}"))
           .isEqualTo(1);
       assertThat(ES.count(deadIndex, "{\"prefix\":{\"reason.keyword\":\"malformed JSON: \"}}")).isEqualTo(2);
     }
