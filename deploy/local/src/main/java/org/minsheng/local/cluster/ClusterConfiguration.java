@@ -67,6 +67,11 @@ public final class ClusterConfiguration {
     return c;
   }
 
+  /** True if a cluster was ever started with this work directory (its {@code config.yaml} exists). */
+  public static boolean exists(Path workDirectory) {
+    return Files.isRegularFile(workDirectory.toAbsolutePath().normalize().resolve("conf").resolve(CONFIG_FILE));
+  }
+
   /**
    * The spec of the cluster whose {@code config.yaml} is in {@code <workDirectory>/conf} (ports, TaskManager size),
    * for commands that act on a running cluster.
