@@ -59,7 +59,7 @@ public final class ClusterScalingMeasurement {
       es.start();
       ClusterSpec spec = ClusterSpec.defaults(work.resolve("cluster"), JvmLaunchers.ofThisJvm())
           .withPorts(18_181, 16_223).withTaskManagers(1, 2);
-      try (LocalFlinkCluster cluster = LocalFlinkCluster.start(spec)) {
+      try (LocalFlinkCluster cluster = LocalFlinkCluster.start(spec).stopOnJvmExit()) {
         for (int parallelism : List.of(1, 2)) {
           runs.add(run(json, cluster, es.url(), work.resolve("run-p" + parallelism), posts, parallelism));
         }

@@ -144,6 +144,24 @@ public final class LocalFlinkCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * For tests and harnesses, whose cluster must not outlive them: a JVM shutdown hook that stops the processes if
+   * this JVM exits (or is killed with SIGTERM) before {@link #close()}. {@code ./minsheng cluster start} does not use
+   * it: its processes are meant to outlive the command.
+   */
+  public LocalFlinkCluster stopOnJvmExit() {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (isRunning() || taskManagers.stream().anyMatch(FlinkProcess::isAlive)) {
+        try {
+          stop(Duration.ofSeconds(5));
+        } catch (InterruptedException | TimeoutException | RuntimeException e) {
+          LOG.error("cluster: stopping {} at JVM exit failed: {}", describeProcesses(), e.toString());
+        }
+      }
+    }, "minsheng-cluster-stop-on-exit"));
+    return this;
+  }
+
   public ClusterSpec spec() {
     return spec;
   }

@@ -66,7 +66,8 @@ class ClusterRecoveryITCase {
     ClusterSpec spec = ClusterSpec.defaults(temp.resolve("cluster"), JvmLaunchers.ofBuild(Path.of("target")))
         .withPorts(freePort(), freePort())
         .withTaskManagers(1, 2);
-    try (LocalFlinkCluster cluster = LocalFlinkCluster.start(spec)) {
+    LocalFlinkCluster cluster = LocalFlinkCluster.start(spec).stopOnJvmExit();
+    try {
       // no out-of-orderness allowance: event time does not hold anything back
       AnalysisConfig config = AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, null,
               Map.of("MINSHENG_ANALYSIS_EVENTTIME_MAXOUTOFORDERNESS", "PT0S")))
@@ -122,7 +123,13 @@ class ClusterRecoveryITCase {
       assertThat(ES.count(deadIndex, "{\"term\":{\"reason.keyword\":\"invalid post bad:b:5000: missing text\"}}"))
           .isEqualTo(1);
       assertThat(ES.count(deadIndex, "{\"prefix\":{\"reason.keyword\":\"malformed JSON: \"}}")).isEqualTo(2);
+    } finally {
+      cluster.close();
     }
+    // stop leaves no process behind
+    assertThat(cluster.jobManager().orElseThrow().isAlive()).isFalse();
+    assertThat(cluster.taskManagers()).hasSize(2).noneMatch(FlinkProcess::isAlive);
+    assertThat(LocalFlinkCluster.attach(spec).isRunning()).isFalse();
   }
 
   /** Posts {@code r:<batch>:<i>} for i in [from, to), 500 per spool file; returns how many bad posts it added. */
