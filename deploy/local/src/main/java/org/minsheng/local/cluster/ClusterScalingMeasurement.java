@@ -102,7 +102,13 @@ public final class ClusterScalingMeasurement {
         throw new IllegalStateException("parallelism " + parallelism + ": only " + count + " of " + posts + " posts");
       }
       Thread.sleep(250);
-      count = count(esUrl);
+      try {
+        count = count(esUrl);
+      } catch (IOException e) {
+        // the posts index is being created (503 while its shard starts): ask again
+        LOG.debug("scaling: count not available yet: {}", e.getMessage());
+        continue;
+      }
       if (first == null && count > 0) {
         first = Instant.now();
         firstCount = count;
