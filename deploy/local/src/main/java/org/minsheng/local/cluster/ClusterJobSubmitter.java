@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -66,18 +67,18 @@ public final class ClusterJobSubmitter {
   }
 
   /** The jar the analysis classes come from, when they come from a jar (not from a build directory). */
-  static java.util.Optional<Path> analysisJar() {
+  static Optional<Path> analysisJar() {
     CodeSource source = MinshengJob.class.getProtectionDomain().getCodeSource();
     if (source == null || source.getLocation() == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
       Path path = Path.of(source.getLocation().toURI());
       return Files.isRegularFile(path) && path.toString().endsWith(".jar")
-          ? java.util.Optional.of(path) : java.util.Optional.empty();
+          ? Optional.of(path) : Optional.empty();
     } catch (URISyntaxException e) {
       LOG.warn("cluster: cannot locate the analysis jar from {}: {}", source.getLocation(), e.toString());
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.minsheng.analysis.job.AnalysisConfig;
@@ -148,12 +147,9 @@ public final class ClusterScalingMeasurement {
   }
 
   private static void deleteIndices(String esUrl) throws Exception {
-    List<String> prefixes = new ArrayList<>(List.of(IndexNames.DEFAULT.prefix() + "-*"));
-    for (String p : prefixes) {
-      HTTP.send(HttpRequest.newBuilder(URI.create(esUrl + "/" + p
-              + "?expand_wildcards=all&ignore_unavailable=true&allow_no_indices=true")).DELETE().build(),
-          HttpResponse.BodyHandlers.discarding());
-    }
+    HTTP.send(HttpRequest.newBuilder(URI.create(esUrl + "/" + IndexNames.DEFAULT.prefix() + "-*"
+            + "?expand_wildcards=all&ignore_unavailable=true&allow_no_indices=true")).DELETE().build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 
   private static String post(String url) throws Exception {
