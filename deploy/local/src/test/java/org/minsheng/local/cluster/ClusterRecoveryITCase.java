@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +68,7 @@ class ClusterRecoveryITCase {
         .withPorts(freePort(), freePort())
         .withTaskManagers(1, 2);
     LocalFlinkCluster cluster = LocalFlinkCluster.start(spec).stopOnJvmExit();
+    String id = null;
     try {
       // no out-of-orderness allowance: event time does not hold anything back
       AnalysisConfig config = AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, null,
@@ -78,15 +80,16 @@ class ClusterRecoveryITCase {
           AnalysisMain.job(config, SpoolDirectorySource.continuous(spool.toString(), Duration.ofMillis(200)),
               ES.settings(), ES.names()),
           ClusterJobSubmitter.jobConfiguration(config, 10, Duration.ofMillis(500)), 2);
-      String id = job.toHexString();
+      id = job.toHexString();
       FlinkRest rest = cluster.rest();
+      String jobId = id;
 
-      await(() -> completedCheckpoints(rest, id) > 0 && ES.count(postsIndex, REAL) > 500,
+      await(() -> completedCheckpoints(rest, jobId) > 0 && ES.count(postsIndex, REAL) > 500,
           "a completed checkpoint and the first documents");
       long before = ES.count(postsIndex, REAL);
       assertThat(before).as("still mid-stream when the TaskManager dies").isLessThan(BEFORE_KILL);
       FlinkProcess doomed = cluster.taskManagers().get(0);
-      long checkpointsBefore = completedCheckpoints(rest, id);
+      long checkpointsBefore = completedCheckpoints(rest, jobId);
       Instant kill = Instant.now();
       doomed.kill();
       LOG.info("ClusterRecoveryITCase: kill -9 of {} with {} of {} posts indexed, {} checkpoints completed", doomed,
@@ -95,7 +98,7 @@ class ClusterRecoveryITCase {
 
       FlinkProcess replacement = cluster.startTaskManager();
       Instant registered = Instant.now();
-      await(() -> running(rest, id), "every task RUNNING again");
+      await(() -> running(rest, jobId), "every task RUNNING again");
       Instant running = Instant.now();
       // replayed posts overwrite their documents: the count grows only with posts that were not indexed at the kill
       await(() -> ES.count(postsIndex, REAL) > before, "posts not indexed at the kill indexed");
@@ -111,8 +114,8 @@ class ClusterRecoveryITCase {
       int expectedDead = bad + 2;
       await(() -> ES.count(postsIndex, REAL) >= POSTS && ES.count(deadIndex) >= expectedDead,
           "every post and dead letter");
-      assertThat(rest.job(id).path("state").asText()).isEqualTo("RUNNING");
-      assertThat(completedCheckpoints(rest, id)).isGreaterThan(checkpointsBefore);
+      assertThat(rest.job(jobId).path("state").asText()).isEqualTo("RUNNING");
+      assertThat(completedCheckpoints(rest, jobId)).isGreaterThan(checkpointsBefore);
       assertThat(doomed.isAlive()).isFalse();
 
       assertThat(ES.count(postsIndex, REAL)).isEqualTo(POSTS);
@@ -130,6 +133,10 @@ class ClusterRecoveryITCase {
     assertThat(cluster.jobManager().orElseThrow().isAlive()).isFalse();
     assertThat(cluster.taskManagers()).hasSize(2).noneMatch(FlinkProcess::isAlive);
     assertThat(LocalFlinkCluster.attach(spec).isRunning()).isFalse();
+    // the cancelled job's checkpoints are retained (RETAIN_ON_CANCELLATION): a later submit can resume from them
+    try (Stream<Path> retained = Files.list(spec.checkpointDirectory().resolve(id))) {
+      assertThat(retained.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("chk-"));
+    }
   }
 
   /** Posts {@code r:<batch>:<i>} for i in [from, to), 500 per spool file; returns how many bad posts it added. */
