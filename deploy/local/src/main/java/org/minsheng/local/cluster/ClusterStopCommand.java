@@ -46,25 +46,26 @@ public final class ClusterStopCommand implements CliCommand {
     LocalFlinkCluster cluster = LocalFlinkCluster.attach(spec);
     ObjectMapper json = new ObjectMapper();
     ObjectNode out = json.createObjectNode();
-    ArrayNode retained = out.putArray("retainedCheckpoints");
-    if (cluster.isRunning()) {
-      try {
-        for (String id : cluster.rest().activeJobIds()) {
-          JsonNode last = cluster.rest().checkpoints(id).path("latest").path("completed");
-          ObjectNode r = retained.addObject();
-          r.put("job", id);
-          r.put("path", last.path("external_path").asText(null));
-        }
-      } catch (IOException e) {
-        LOG.warn("cluster: cannot read the jobs' checkpoints before cancelling: {}", e.toString());
-      }
-    }
     ArrayNode processes = out.putArray("stopped");
     cluster.jobManager().ifPresent(jm -> processes.add(ClusterJson.process(json, jm)));
     cluster.taskManagers().forEach(tm -> processes.add(ClusterJson.process(json, tm)));
-    List<String> cancelled = cluster.stop(grace);
+    List<String> cancelled = cluster.cancelJobs(grace);
     ArrayNode c = out.putArray("cancelledJobs");
     cancelled.forEach(c::add);
+    // read after the cancellation: a checkpoint may complete while the cancel is under way
+    ArrayNode retained = out.putArray("retainedCheckpoints");
+    for (String id : cancelled) {
+      ObjectNode r = retained.addObject();
+      r.put("job", id);
+      try {
+        r.put("path", cluster.rest().checkpoints(id).path("latest").path("completed").path("external_path")
+            .asText(null));
+      } catch (IOException e) {
+        LOG.warn("cluster: cannot read the last checkpoint of job {}: {}", id, e.toString());
+        r.putNull("path");
+      }
+    }
+    cluster.stopProcesses(grace);
     for (JsonNode p : processes) {
       ((ObjectNode) p).put("alive", ProcessHandle.of(p.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false));
     }

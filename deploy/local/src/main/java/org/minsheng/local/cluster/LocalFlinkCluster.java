@@ -197,26 +197,43 @@ public final class LocalFlinkCluster implements AutoCloseable {
    * stops the TaskManagers and the JobManager: SIGTERM, SIGKILL after {@code grace}. Returns the cancelled job ids.
    */
   public List<String> stop(Duration grace) throws InterruptedException, TimeoutException {
+    List<String> cancelled = cancelJobs(grace);
+    stopProcesses(grace);
+    return cancelled;
+  }
+
+  /**
+   * Cancels every job that is not finished and waits until they ended (their last checkpoint stays on disk with
+   * RETAIN_ON_CANCELLATION, and the JobManager still answers {@code /jobs/{id}/checkpoints} for them). Returns the
+   * cancelled job ids; none if the JobManager is not running or not answering.
+   */
+  public List<String> cancelJobs(Duration grace) throws InterruptedException {
     List<String> cancelled = new ArrayList<>();
-    if (jobManager != null && jobManager.isAlive()) {
-      try {
-        cancelled.addAll(rest.activeJobIds());
-        for (String id : cancelled) {
-          LOG.info("cluster: cancelling job {}", id);
-          rest.cancel(id);
-        }
-        await(() -> {
-          try {
-            return rest.activeJobIds().isEmpty();
-          } catch (IOException e) {
-            return true;
-          }
-        }, "cancelled jobs to end", grace);
-      } catch (IOException | TimeoutException e) {
-        LOG.warn("cluster: could not cancel jobs through {} ({}); stopping the processes anyway", rest.baseUrl(),
-            e.toString());
-      }
+    if (jobManager == null || !jobManager.isAlive()) {
+      return cancelled;
     }
+    try {
+      cancelled.addAll(rest.activeJobIds());
+      for (String id : cancelled) {
+        LOG.info("cluster: cancelling job {}", id);
+        rest.cancel(id);
+      }
+      await(() -> {
+        try {
+          return rest.activeJobIds().isEmpty();
+        } catch (IOException e) {
+          return true;
+        }
+      }, "cancelled jobs to end", grace);
+    } catch (IOException | TimeoutException e) {
+      LOG.warn("cluster: could not cancel jobs through {} ({}); stopping the processes anyway", rest.baseUrl(),
+          e.toString());
+    }
+    return cancelled;
+  }
+
+  /** SIGTERM to the TaskManagers and the JobManager, SIGKILL after {@code grace}; removes the pid files. */
+  public void stopProcesses(Duration grace) throws InterruptedException, TimeoutException {
     for (FlinkProcess tm : taskManagers) {
       tm.stop(grace);
     }
@@ -228,7 +245,6 @@ public final class LocalFlinkCluster implements AutoCloseable {
     } catch (IOException e) {
       LOG.warn("cluster: cannot clean pid files in {}: {}", spec.logDirectory(), e.toString());
     }
-    return cancelled;
   }
 
   /** {@link #stop(Duration)} with a 15 s grace period. */
