@@ -1,0 +1,18 @@
+package org.minsheng.local.cluster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** JSON pieces shared by the {@code cluster} commands. */
+final class ClusterJson {
+  private ClusterJson() {}
+
+  static ObjectNode process(ObjectMapper json, FlinkProcess p) {
+    ObjectNode node = json.createObjectNode();
+    node.put("name", p.name());
+    node.put("pid", p.pid());
+    node.put("alive", p.isAlive());
+    node.put("log", p.logFile().toString());
+    return node;
+  }
+}
