@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * Elasticsearch ends with exactly the input's distinct posts and dead letters — none lost, none doubled.
  *
  * <p>The TaskManager is terminated inside the MiniCluster (its slots, tasks and network stack go away at once), not
- * kill -9 of a separate process: that stronger variant needs the local cluster of issue 8 and is not built yet.
+ * kill -9 of a separate process: that stronger variant, on the spool hand-off, is
+ * {@code org.minsheng.local.cluster.ClusterRecoveryITCase} (deploy/local).
  */
 class KafkaRecoveryITCase {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaRecoveryITCase.class);
