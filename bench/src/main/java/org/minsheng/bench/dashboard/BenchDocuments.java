@@ -27,7 +27,7 @@ import org.minsheng.post.Post;
  * </ul>
  */
 final class BenchDocuments {
-  static final int MAX_TOKENS = 120;
+  static final int MAX_TOKENS = 80;
   static final int TOPICS_PER_DAY = 100;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String[] EMOTIONS_NEGATIVE = {"angry", "sad", "fear"};

@@ -161,7 +161,11 @@ public final class DashboardBenchCommand implements CliCommand {
   }
 
   private BenchCorpusLoader.Corpus corpus(ApiSettings settings) throws Exception {
-    ElasticsearchClient client = EsClients.create(settings.elasticsearch(), JSON);
+    ApiSettings.Elasticsearch e = settings.elasticsearch();
+    // bulk requests of thousands of documents on a shared machine need more than the API's per-request timeout
+    ElasticsearchClient client = EsClients.create(new ApiSettings.Elasticsearch(e.url(), e.username(), e.password(),
+        e.apiKey(), e.caCertificate(), Duration.ofMinutes(5), 4, e.postsIndex(), e.topicsIndex(), e.alertsIndex(),
+        e.sourcesIndex()), JSON);
     try {
       BenchCorpusLoader loader = new BenchCorpusLoader(client, IndexNames.DEFAULT);
       if (keep || esUrl != null) {
