@@ -242,15 +242,17 @@ class DashboardBrowserITCase {
     // without the geometry (the file cannot be loaded) the regions fall back to ranked bars
     ChromeDriver chrome = (ChromeDriver) driver;
     chrome.executeCdpCommand("Network.enable", Map.of());
+    chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
     chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/geo/china.js")));
     try {
-      driver.get(server.url() + "/#/");
+      driver.get(server.url() + "/?without-map#/"); // a new document (not just a new hash), so scripts load again
       visible(10, By.id("view-home"));
       await(15, "chartSum('region-chart') == 15", () -> chartSum("region-chart") == 15);
       assertThat(mapSum("region-chart")).isEqualTo(-1);
       assertThat(js("return !!echarts.getMap('china');")).isEqualTo(false);
     } finally {
       chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+      chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
     }
   }
 }
