@@ -202,7 +202,7 @@ function drawMap(id, rows, label) {
   chart(id).setOption({
     tooltip: { trigger: 'item', formatter: (p) => p.data ? `${esc(p.name)}<br>${label} ${num(p.data.value)}` + (p.data.negative ? `<br>负面 ${pct(p.data.negative / p.data.value)}` : '') : esc(p.name) + '<br>无数据' },
     visualMap: { min: 0, max, left: 8, bottom: 8, text: ['多', '少'], calculable: false, itemHeight: 80, inRange: { color: ['#fde8e4', '#e8684a', '#b3261e'] } },
-    series: [{ type: 'map', map: 'china', roam: false, zoom: 1.15, top: 20, bottom: 10, label: { show: false }, emphasis: { label: { show: true } }, data }],
+    series: [{ type: 'map', map: 'china', roam: false, top: 24, bottom: 8, label: { show: false }, emphasis: { label: { show: true } }, data }],
     graphic: other ? [{ type: 'text', right: 8, top: 4, style: { text: `省级地图外 ${num(other)} 条`, fill: '#999' } }]
       : data.length ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: '暂无带地域信息的帖子', fill: '#999' } }],
   }, true);

@@ -32,7 +32,8 @@ import org.openqa.selenium.WebDriverException;
  * The page in real headless Chromium (Debian's chromium + chromium-driver) against the API and the real Elasticsearch
  * node with fixture data: log in with a token, see the trend chart drawn with data, follow a hot topic to its page,
  * receive a live alert, search, open the brief. Skips only when Chromium is not installed (CI installs it).
- * The dashboard screenshot is written to target/dashboard.png (copied to docs/img/dashboard.png by hand).
+ * The dashboard screenshot is written to target/dashboard.png (copied to docs/img/dashboard.png by hand), the
+ * regions map to target/region-map.png.
  */
 class DashboardBrowserITCase {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -185,6 +186,12 @@ class DashboardBrowserITCase {
     await(10, "mapSum('region-chart') == 15", () -> mapSum("region-chart") == 15);
     assertThat(mapAtGuangzhou("region-chart")).isEqualTo("广东=5");
     assertThat(chartSum("region-chart")).isZero();
+    js("document.getElementById('region-chart').scrollIntoView();");
+    Thread.sleep(800); // let the map's animation settle for the screenshot
+    Files.createDirectories(Path.of("target"));
+    Files.copy(driver.findElement(By.id("region-chart")).getScreenshotAs(OutputType.FILE).toPath(),
+        Path.of("target", "region-map.png"), StandardCopyOption.REPLACE_EXISTING);
+    js("window.scrollTo(0, 0);");
     WebElement hot = present(10, By.cssSelector("#hot-topics tbody a"));
     assertThat(hot.getText()).isEqualTo("小区物业费上涨三成引发业主维权");
     present(10, By.id("alert-alert-wuye-1"));

@@ -99,8 +99,8 @@ final class BenchCorpusLoader {
     Corpus c = Corpus.fromJson(meta.source());
     long count = client.count(x -> x.index(names.postsAlias()).ignoreUnavailable(true)).count();
     if (c.posts() != posts || c.seed() != seed || count != posts) {
-      LOG.info("bench: the kept node holds {} posts of seed {} (marker {} / {}); reloading", count, c.seed(), c.posts(),
-          seed);
+      LOG.info("bench: the node holds {} posts, loaded as {} posts of seed {}; {} posts of seed {} wanted: reloading",
+          count, c.posts(), c.seed(), posts, seed);
       return Optional.empty();
     }
     return Optional.of(c);
