@@ -170,10 +170,52 @@ async function loadHot() {
     : '<tr><td colspan="6" class="note">该时段没有话题数据</td></tr>';
   if ($('kpi-topics')) $('kpi-topics').textContent = data.items.length;
 }
+/* ---------- map of China by province ---------- */
+/* geo/china.js (see geo/NOTICE) registers the map 'china' with short province names (广东, 内蒙古, 香港); region values
+ * are short names too, but full names (广东省, 广西壮族自治区) are folded onto them. Without the map (the file failed to
+ * load) the panels fall back to ranked bars. */
+const PROVINCE_SUFFIX = /(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/;
+function provinceName(region) { return String(region || '').trim().replace(PROVINCE_SUFFIX, ''); }
+function chinaMap() { return window.echarts && echarts.getMap && echarts.getMap('china') ? true : false; }
+function provinceNames() {
+  const m = echarts.getMap('china');
+  const features = (m && (m.geoJSON || m.geoJson) && (m.geoJSON || m.geoJson).features) || [];
+  return new Set(features.map((f) => f.properties.name));
+}
+/* rows: [{name, value, negative?}] → map series data on provinces plus the total outside them */
+function onProvinces(rows) {
+  const known = provinceNames();
+  const by = new Map();
+  let other = 0;
+  rows.forEach((r) => {
+    const n = provinceName(r.name);
+    if (!known.has(n)) { other += r.value; return; }
+    const cur = by.get(n) || { name: n, value: 0, negative: 0 };
+    cur.value += r.value; cur.negative += r.negative || 0;
+    by.set(n, cur);
+  });
+  return { data: [...by.values()], other };
+}
+function drawMap(id, rows, label) {
+  const { data, other } = onProvinces(rows);
+  const max = Math.max(1, ...data.map((d) => d.value));
+  chart(id).setOption({
+    tooltip: { trigger: 'item', formatter: (p) => p.data ? `${esc(p.name)}<br>${label} ${num(p.data.value)}` + (p.data.negative ? `<br>负面 ${pct(p.data.negative / p.data.value)}` : '') : esc(p.name) + '<br>无数据' },
+    visualMap: { min: 0, max, left: 8, bottom: 8, text: ['多', '少'], calculable: false, itemHeight: 80, inRange: { color: ['#fde8e4', '#e8684a', '#b3261e'] } },
+    series: [{ type: 'map', map: 'china', roam: false, top: 24, bottom: 8, label: { show: false }, emphasis: { label: { show: true } }, data }],
+    graphic: other ? [{ type: 'text', right: 8, top: 4, style: { text: `省级地图外 ${num(other)} 条`, fill: '#999' } }]
+      : data.length ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: '暂无带地域信息的帖子', fill: '#999' } }],
+  }, true);
+}
+
 async function loadRegions() {
   const w = windowParams($('trend-window').value);
   let data;
   try { data = await api(`/api/regions?from=${encodeURIComponent(w.from)}&to=${encodeURIComponent(w.to)}`); } catch (e) { return; }
+  if (chinaMap()) {
+    drawMap('region-chart', data.items.map((r) => ({ name: r.region, value: r.volume, negative: r.negative })), '帖子');
+    return;
+  }
   const items = data.items.slice(0, 20);
   chart('region-chart').setOption({
     tooltip: { trigger: 'axis' }, legend: { data: ['负面', '中性', '正面'] },
@@ -289,11 +331,15 @@ async function loadTopic(id) {
     yAxis: { type: 'category', inverse: true, data: d.spread.map((s) => `${s.site} ${fmtTime(s.firstSeen).slice(5)}`) },
     xAxis: { type: 'value' }, series: [{ type: 'bar', data: d.spread.map((s) => s.posts), itemStyle: { color: '#5b8ff9' } }],
   }, true);
-  chart('topic-regions').setOption({
-    tooltip: {}, grid: { left: 40, right: 16, top: 10, bottom: 40 },
-    xAxis: { type: 'category', data: d.regions.map((r) => r.key), axisLabel: { interval: 0, rotate: 30 } }, yAxis: { type: 'value' },
-    series: [{ type: 'bar', data: d.regions.map((r) => r.count), itemStyle: { color: '#b3261e' } }],
-  }, true);
+  if (chinaMap()) {
+    drawMap('topic-regions', d.regions.map((r) => ({ name: r.key, value: r.count })), '帖子');
+  } else {
+    chart('topic-regions').setOption({
+      tooltip: {}, grid: { left: 40, right: 16, top: 10, bottom: 40 },
+      xAxis: { type: 'category', data: d.regions.map((r) => r.key), axisLabel: { interval: 0, rotate: 30 } }, yAxis: { type: 'value' },
+      series: [{ type: 'bar', data: d.regions.map((r) => r.count), itemStyle: { color: '#b3261e' } }],
+    }, true);
+  }
   renderTree(d.repostTree);
   $('topic-kol').tBodies[0].innerHTML = d.amplifiers.map((a) => `<tr><td>${esc(a.author)}${a.verified ? ' ✔' : ''}</td><td>${num(a.posts)}</td><td>${num(a.reposts)}</td><td>${num(a.followers)}</td></tr>`).join('') || '<tr><td colspan="4" class="note">暂无</td></tr>';
   const postLi = (p, label) => { const u = safeUrl(p.url); return `<li>${label ? `<b>${label}</b> ` : ''}${u ? `<a href="${esc(u)}" target="_blank" rel="noopener noreferrer">${esc(p.title || p.id)}</a>` : esc(p.title || p.id)} <span class="note">${esc(p.site)} ${esc(fmtTime(p.publishedAt))}</span></li>`; };

@@ -32,6 +32,9 @@ import org.minsheng.api.http.TopicHandlers;
 import org.minsheng.api.http.TrendsHandler;
 import org.minsheng.api.live.AlertStream;
 import org.minsheng.api.query.AlertStore;
+import org.minsheng.api.query.CachingRegionQuery;
+import org.minsheng.api.query.CachingTopicQuery;
+import org.minsheng.api.query.CachingTrendQuery;
 import org.minsheng.api.query.EsAlertStore;
 import org.minsheng.api.query.EsHealthProbe;
 import org.minsheng.api.query.EsPostSearch;
@@ -41,6 +44,7 @@ import org.minsheng.api.query.EsTopicQuery;
 import org.minsheng.api.query.EsTrendQuery;
 import org.minsheng.api.query.HealthProbe;
 import org.minsheng.api.query.PostSearch;
+import org.minsheng.api.query.QueryCache;
 import org.minsheng.api.query.RegionQuery;
 import org.minsheng.api.query.SourceQuery;
 import org.minsheng.api.query.TopicQuery;
@@ -84,6 +88,20 @@ public final class ApiServer implements AutoCloseable {
           new EsPostSearch(client, es.postsIndex()), new EsRegionQuery(client, es.postsIndex()),
           new EsSourceQuery(client, es.sourcesIndex()));
     }
+
+    /**
+     * The same queries with trends, hot topics and regions answered through a {@link QueryCache} each (single flight
+     * plus {@code cache.ttl}); unchanged when the TTL is zero.
+     */
+    public Queries cached(ApiSettings.Cache cache) {
+      if (cache.ttl().isZero()) {
+        return this;
+      }
+      return new Queries(health, new CachingTrendQuery(trends, new QueryCache<>(cache.ttl(), cache.maxEntries(),
+          System::nanoTime)), new CachingTopicQuery(topics, new QueryCache<>(cache.ttl(), cache.maxEntries(),
+          System::nanoTime)), alerts, search, new CachingRegionQuery(regions, new QueryCache<>(cache.ttl(),
+          cache.maxEntries(), System::nanoTime)), sources);
+    }
   }
 
   /** Jackson as the API writes it: ISO-8601 dates, no timestamps. */
@@ -100,7 +118,8 @@ public final class ApiServer implements AutoCloseable {
     ObjectMapper json = json();
     ElasticsearchClient client = EsClients.create(settings.elasticsearch(), json);
     try {
-      return start(settings, Queries.elasticsearch(client, settings.elasticsearch()), env, demoAdmin, client,
+      return start(settings, Queries.elasticsearch(client, settings.elasticsearch()).cached(settings.cache()), env,
+          demoAdmin, client,
           Clock.systemUTC());
     } catch (RuntimeException e) {
       closeQuietly(client);

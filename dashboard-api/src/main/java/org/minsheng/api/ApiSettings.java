@@ -10,7 +10,7 @@ import org.minsheng.config.Settings;
 
 /** The settings of {@code minsheng-api.yaml}, bound to types. Every field is documented in that file. */
 public record ApiSettings(Server server, Elasticsearch elasticsearch, Limits limits, Auth auth, Cors cors,
-    Alerts alerts) {
+    Alerts alerts, Cache cache) {
 
   public static final String DEFAULTS = "minsheng-api.yaml";
 
@@ -26,7 +26,8 @@ public record ApiSettings(Server server, Elasticsearch elasticsearch, Limits lim
   }
 
   public record Elasticsearch(String url, String username, String password, String apiKey, String caCertificate,
-      Duration requestTimeout, String postsIndex, String topicsIndex, String alertsIndex, String sourcesIndex) {
+      Duration requestTimeout, int maxConnections, String postsIndex, String topicsIndex, String alertsIndex,
+      String sourcesIndex) {
   }
 
   public record Limits(int maxBuckets, int maxCompare, int maxKeywordLength, int maxPageSize, int maxResultWindow,
@@ -45,26 +46,36 @@ public record ApiSettings(Server server, Elasticsearch elasticsearch, Limits lim
   public record Alerts(Duration streamPollInterval) {
   }
 
+  /** The API-side answer cache of trends, hot topics and regions ({@code ttl} zero = off). */
+  public record Cache(Duration ttl, int maxEntries) {
+  }
+
   /** A copy listening on {@code host:port}. */
   public ApiSettings withServer(String host, int port) {
     return new ApiSettings(new Server(host, port, server.timezone, server.publicUrl), elasticsearch, limits, auth, cors,
-        alerts);
+        alerts, cache);
   }
 
   /** A copy talking to the cluster at {@code url}. */
   public ApiSettings withElasticsearchUrl(String url) {
     Elasticsearch e = elasticsearch;
     return new ApiSettings(server, new Elasticsearch(url, e.username, e.password, e.apiKey, e.caCertificate,
-        e.requestTimeout, e.postsIndex, e.topicsIndex, e.alertsIndex, e.sourcesIndex), limits, auth, cors, alerts);
+        e.requestTimeout, e.maxConnections, e.postsIndex, e.topicsIndex, e.alertsIndex, e.sourcesIndex), limits, auth,
+        cors, alerts, cache);
   }
 
   /** A copy with these auth settings. */
   public ApiSettings withAuth(Auth auth) {
-    return new ApiSettings(server, elasticsearch, limits, auth, cors, alerts);
+    return new ApiSettings(server, elasticsearch, limits, auth, cors, alerts, cache);
   }
 
   /** A copy with these CORS origins. */
   public ApiSettings withCors(String origins) {
-    return new ApiSettings(server, elasticsearch, limits, auth, new Cors(origins), alerts);
+    return new ApiSettings(server, elasticsearch, limits, auth, new Cors(origins), alerts, cache);
+  }
+
+  /** A copy with this answer cache. */
+  public ApiSettings withCache(Cache cache) {
+    return new ApiSettings(server, elasticsearch, limits, auth, cors, alerts, cache);
   }
 }

@@ -41,7 +41,10 @@ public final class EsClients {
       builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + es.apiKey())});
     }
     SSLContext ssl = es.caCertificate().isBlank() ? null : sslContext(Path.of(es.caCertificate()));
+    int connections = Math.max(1, es.maxConnections());
     builder.setHttpClientConfigCallback(http -> {
+      // one node: the per-route bound is the real one (the client's default of 10 queues concurrent dashboards)
+      http.setMaxConnTotal(connections).setMaxConnPerRoute(connections);
       if (!es.username().isBlank()) {
         BasicCredentialsProvider credentials = new BasicCredentialsProvider();
         credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(es.username(), es.password()));

@@ -22,6 +22,9 @@ class ApiSettingsTest {
     assertThat(s.cors().origins()).isEmpty();
     assertThat(s.elasticsearch().postsIndex()).isEqualTo("minsheng-posts");
     assertThat(s.alerts().streamPollInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.cache().ttl()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.cache().maxEntries()).isEqualTo(1000);
+    assertThat(s.elasticsearch().maxConnections()).isEqualTo(64);
   }
 
   @Test

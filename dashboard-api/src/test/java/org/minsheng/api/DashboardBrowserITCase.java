@@ -32,7 +32,8 @@ import org.openqa.selenium.WebDriverException;
  * The page in real headless Chromium (Debian's chromium + chromium-driver) against the API and the real Elasticsearch
  * node with fixture data: log in with a token, see the trend chart drawn with data, follow a hot topic to its page,
  * receive a live alert, search, open the brief. Skips only when Chromium is not installed (CI installs it).
- * The dashboard screenshot is written to target/dashboard.png (copied to docs/img/dashboard.png by hand).
+ * The dashboard screenshot is written to target/dashboard.png (copied to docs/img/dashboard.png by hand), the
+ * regions map to target/region-map.png.
  */
 class DashboardBrowserITCase {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -129,6 +130,28 @@ class DashboardBrowserITCase {
     return v == null ? 0 : ((Number) v).longValue();
   }
 
+  /** Sum of the values a map series of chart {@code id} shows on provinces; -1 when it has no map series. */
+  static long mapSum(String id) {
+    Object v = js("const c = window.echarts && echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+        + "if (!c) return -1; const m = c.getOption().series.filter((x) => x.type === 'map');"
+        + "if (!m.length) return -1; return m[0].data.reduce((s, d) => s + (d.value || 0), 0);", id);
+    return v == null ? -1 : ((Number) v).longValue();
+  }
+
+  /**
+   * Whether chart {@code id} draws the map of China: the geometry is registered, its map series projects Guangzhou
+   * (113.27 E, 23.13 N) to a point inside the chart, and the province under that point is 广东 with its value.
+   */
+  static String mapAtGuangzhou(String id) {
+    Object v = js("const el = document.getElementById(arguments[0]);"
+        + "const c = window.echarts && echarts.getInstanceByDom(el); if (!c || !echarts.getMap('china')) return null;"
+        + "const p = c.convertToPixel({seriesIndex: 0}, [113.27, 23.13]);"
+        + "if (!p || !(p[0] > 0 && p[1] > 0 && p[0] < el.clientWidth && p[1] < el.clientHeight)) return null;"
+        + "const d = c.getOption().series[0].data.find((x) => x.name === '广东');"
+        + "return d ? d.name + '=' + d.value : null;", id);
+    return v == null ? null : v.toString();
+  }
+
   @Test
   void dutyOfficerJourney() throws Exception {
     try {
@@ -159,7 +182,16 @@ class DashboardBrowserITCase {
     // trend chart drawn with the fixture posts (15 in the last 24 hours)
     await(15, "chartSum('trend-chart') == 15", () -> chartSum("trend-chart") == 15);
     assertThat(driver.findElements(By.cssSelector("#trend-chart canvas"))).isNotEmpty();
-    await(10, "chartSum('region-chart') == 15", () -> chartSum("region-chart") == 15);
+    // regions on the map of China (geometry from /geo/china.js): all 15 fixture posts are in provinces, 5 in 广东
+    await(10, "mapSum('region-chart') == 15", () -> mapSum("region-chart") == 15);
+    assertThat(mapAtGuangzhou("region-chart")).isEqualTo("广东=5");
+    assertThat(chartSum("region-chart")).isZero();
+    js("document.getElementById('region-chart').scrollIntoView();");
+    Thread.sleep(800); // let the map's animation settle for the screenshot
+    Files.createDirectories(Path.of("target"));
+    Files.copy(driver.findElement(By.id("region-chart")).getScreenshotAs(OutputType.FILE).toPath(),
+        Path.of("target", "region-map.png"), StandardCopyOption.REPLACE_EXISTING);
+    js("window.scrollTo(0, 0);");
     WebElement hot = present(10, By.cssSelector("#hot-topics tbody a"));
     assertThat(hot.getText()).isEqualTo("小区物业费上涨三成引发业主维权");
     present(10, By.id("alert-alert-wuye-1"));
@@ -185,6 +217,8 @@ class DashboardBrowserITCase {
     text(10, By.id("topic-title"), "小区物业费上涨三成引发业主维权");
     await(10, "chartSum('topic-timeline') == 8", () -> chartSum("topic-timeline") == 8);
     assertThat(driver.findElement(By.id("topic-cloud")).getText()).contains("物业费");
+    await(10, "mapSum('topic-regions') == 8", () -> mapSum("topic-regions") == 8);
+    assertThat(mapAtGuangzhou("topic-regions")).isEqualTo("广东=5");
     List<WebElement> kol = driver.findElements(By.cssSelector("#topic-kol tbody tr"));
     assertThat(kol).isNotEmpty();
     assertThat(driver.findElement(By.id("topic-posts")).getText()).contains("首发").contains("业主维权：小区物业费上涨三成");
@@ -211,5 +245,21 @@ class DashboardBrowserITCase {
     text(10, By.tagName("h1"), "舆情日报");
     assertThat(driver.findElement(By.tagName("body")).getText()).contains("一、总体概况").contains("三、预警");
     driver.switchTo().defaultContent();
+
+    // without the geometry (the file cannot be loaded) the regions fall back to ranked bars
+    ChromeDriver chrome = (ChromeDriver) driver;
+    chrome.executeCdpCommand("Network.enable", Map.of());
+    chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+    chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/geo/china.js")));
+    try {
+      driver.get(server.url() + "/?without-map#/"); // a new document (not just a new hash), so scripts load again
+      visible(10, By.id("view-home"));
+      await(15, "chartSum('region-chart') == 15", () -> chartSum("region-chart") == 15);
+      assertThat(mapSum("region-chart")).isEqualTo(-1);
+      assertThat(js("return !!echarts.getMap('china');")).isEqualTo(false);
+    } finally {
+      chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+      chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+    }
   }
 }

@@ -20,7 +20,7 @@ public final class EsRegionQuery implements RegionQuery {
   @Override
   public List<RegionCount> regions(PostFilter filter) throws IOException {
     SearchResponse<Void> r = client.search(s -> s.index(postsIndex).ignoreUnavailable(true).allowNoIndices(true)
-        .size(0).query(PostQueries.postQuery(filter))
+        .size(0).requestCache(true).query(PostQueries.postQuery(filter))
         .aggregations("regions", a -> a.terms(t -> t.field("region").size(60))
             .aggregations("sentiment", x -> x.terms(t -> t.field("sentiment").size(3)))), Void.class);
     List<RegionCount> out = new ArrayList<>();

@@ -54,7 +54,7 @@ public final class EsTrendQuery implements TrendQuery {
         .aggregations("score", s -> s.avg(v -> v.field("sentimentScore"))));
     SearchResponse<Void> response = client.search(s -> s
         .index(postsIndex).ignoreUnavailable(true).allowNoIndices(true)
-        .size(0)
+        .size(0).requestCache(true)
         .trackTotalHits(t -> t.enabled(false))
         .query(q -> q.bool(b -> b.filter(PostQueries.filterClauses(request.filter()))))
         .aggregations("series", a -> a
