@@ -18,8 +18,16 @@ import java.util.List;
  * </pre>
  *
  * Full-width parentheses （） and quotes “” are accepted as well, since Chinese input methods produce them.
+ *
+ * <p>Limits, so that a hostile or runaway rule ends as a clear error instead of a {@link StackOverflowError} here or
+ * in {@link WatchExpression#matches}: at most {@value #MAX_LENGTH} characters and at most {@value #MAX_DEPTH} nested
+ * parentheses or {@code NOT}s.
  */
 public final class WatchExpressionParser {
+  /** Longest expression accepted, in characters. */
+  public static final int MAX_LENGTH = 2000;
+  /** Deepest nesting of parentheses and NOT operators accepted. */
+  public static final int MAX_DEPTH = 50;
 
   private enum Kind { TERM, PHRASE, AND, OR, NOT, LPAREN, RPAREN, EOF }
 
@@ -28,6 +36,7 @@ public final class WatchExpressionParser {
   private final String source;
   private final List<Tok> tokens;
   private int pos;
+  private int depth;
 
   private WatchExpressionParser(String source) {
     this.source = source;
@@ -38,6 +47,10 @@ public final class WatchExpressionParser {
   public static WatchExpression parse(String expression) {
     if (expression == null || expression.isBlank()) {
       throw new WatchExpressionException(expression == null ? "" : expression, 1, "empty expression");
+    }
+    if (expression.length() > MAX_LENGTH) {
+      throw new WatchExpressionException(expression.substring(0, MAX_LENGTH + 1) + "…", MAX_LENGTH + 1,
+          "expression longer than " + MAX_LENGTH + " characters");
     }
     WatchExpressionParser p = new WatchExpressionParser(expression);
     WatchExpression e = p.or();
@@ -94,7 +107,10 @@ public final class WatchExpressionParser {
     Tok t = peek();
     if (t.kind == Kind.NOT) {
       next();
-      return new WatchExpression.Not(operand(t));
+      enter(t);
+      WatchExpression operand = operand(t);
+      depth--;
+      return new WatchExpression.Not(operand);
     }
     return primary();
   }
@@ -113,16 +129,24 @@ public final class WatchExpressionParser {
         if (peek().kind == Kind.RPAREN) {
           throw error(peek(), "empty parentheses");
         }
+        enter(t);
         WatchExpression inner = or();
         Tok close = peek();
         if (close.kind != Kind.RPAREN) {
           throw error(close, "missing ')' for '(' at column " + t.column + ", found " + describe(close));
         }
         next();
+        depth--;
         return inner;
       }
       default:
         throw error(t, "expected a term, phrase or '(' but found " + describe(t));
+    }
+  }
+
+  private void enter(Tok at) {
+    if (++depth > MAX_DEPTH) {
+      throw error(at, "nested deeper than " + MAX_DEPTH + " levels of parentheses or NOT");
     }
   }
 
