@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.minsheng.ingest.crawl.Extraction;
 import org.minsheng.ingest.frontier.FrontierEntry;
 import org.minsheng.ingest.source.PageOutcome;
@@ -76,5 +77,17 @@ class WeiboJsonFuzzTest {
         assertThat(link.url()).startsWith("http://127.0.0.1:1/weibo/");
       }
     }
+  }
+
+  // Findings of the fuzzer, kept as plain tests (their inputs are in the seed corpus too).
+
+  @Test
+  void aMonthDayThatDoesNotExistSkipsThePostWithAReason() {
+    byte[] page = "{\"ok\":1,\"data\":{\"cards\":[{\"card_type\":9,\"mblog\":{\"id\":\"5012345678901234\",\"created_at\":\"13-45\",\"text\":\"暴雨\"}},{\"card_type\":9,\"mblog\":{\"id\":\"5012345678901235\",\"created_at\":\"02-30\",\"text\":\"内涝\"}},{\"card_type\":9,\"mblog\":{\"id\":\"5012345678901236\",\"created_at\":\"11-20\",\"text\":\"停电\"}}]}}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    PageOutcome out = SOURCE.parse(ENTRIES.get(0), Pages.page(ENTRIES.get(0).url(), "application/json", page));
+    assertThat(out.skipped()).contains("mblog 5012345678901234: unreadable created_at", "mblog 5012345678901235: unreadable created_at");
+    assertThat(out.posts()).extracting(Post::id).containsExactly("weibo:5012345678901236");
+    apiAnswerGivesAnOutcome(page);
   }
 }
