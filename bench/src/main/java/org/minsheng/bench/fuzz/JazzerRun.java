@@ -134,6 +134,7 @@ public final class JazzerRun {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         out.write(line);
         out.newLine();
+        out.flush(); // so the log can be followed while a long run is going
         parsed.accept(line);
       }
     } catch (IOException e) {
