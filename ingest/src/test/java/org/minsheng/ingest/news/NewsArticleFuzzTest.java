@@ -93,4 +93,22 @@ class NewsArticleFuzzTest {
     articlePageGivesAnOutcome(page);
     articlePageGivesAnOutcome(java.util.Arrays.copyOf(page, page.length + 1)); // odd length: the selector path
   }
+
+  @Test
+  void tensOfThousandsOfNestedElementsAreExtractedInLinearTime() {
+    // A hang guard, not a speed target: before the fix one such page took minutes; now about a second each.
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(90), this::nestedPages);
+  }
+
+  private void nestedPages() {
+    String sentence = "市民反映小区停水已经三天，物业没有任何通知，希望有关部门尽快处理。";
+    for (String open : List.of("<div>", "<b><i>", "<div><p>段落</p>")) {
+      String close = open.startsWith("<b>") ? "</i></b>" : "</div>";
+      byte[] page = ("<html><body>" + open.repeat(50_000) + "<p>" + sentence + "</p>" + close.repeat(50_000)
+          + "</body></html>").getBytes(StandardCharsets.UTF_8);
+      PageOutcome out = GENERIC.parse(FrontierEntry.of("fuzz", NewsSource.ARTICLE, "http://news.example.cn/a/1.html", true),
+          Pages.page("http://news.example.cn/a/1.html", "text/html", page));
+      assertThat(out.posts()).as(open).singleElement().satisfies(p -> assertThat(p.text()).contains(sentence));
+    }
+  }
 }
