@@ -33,6 +33,9 @@ public final class JazzerRun {
   public record Result(FuzzTarget target, long executions, double seconds, long fuzzingSeconds, List<String> findings, List<Path> findingFiles,
       int exitCode, boolean finished, Path log, Path corpus) {}
 
+  /** Longest wait for JVM start-up, instrumentation and corpus loading before fuzzing starts. */
+  private static final Duration STARTUP_ALLOWANCE = Duration.ofMinutes(15);
+
   private final Path projectRoot;
   private final String parentClassPath;
 
@@ -113,12 +116,22 @@ public final class JazzerRun {
     Process child = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).start();
     Thread reader = new Thread(() -> copy(child, log, parsed), "jazzer-log-" + target.name());
     reader.start();
-    // libFuzzer stops itself at max_total_time; the grace covers JVM start-up, instrumentation and a slow last input.
-    long graceSeconds = 180L + limits.inputTimeoutSeconds();
-    if (!child.waitFor(limits.duration().toSeconds() + graceSeconds, TimeUnit.SECONDS)) {
-      LOG.warn("{}: the fuzzer did not stop {} s after its time; killing process {}", target.name(), graceSeconds, child.pid());
-      child.destroyForcibly();
-      child.waitFor();
+    // libFuzzer stops itself max_total_time after it started fuzzing. JVM start-up, instrumentation and loading the
+    // corpus come first and took minutes on a loaded machine, so the safety deadline counts from the INITED line.
+    long graceNanos = TimeUnit.SECONDS.toNanos(120L + 2L * limits.inputTimeoutSeconds());
+    long deadline = start + STARTUP_ALLOWANCE.toNanos() + limits.duration().toNanos() + graceNanos;
+    boolean sawStart = false;
+    while (!child.waitFor(5, TimeUnit.SECONDS)) {
+      if (!sawStart && parsed.fuzzing()) {
+        sawStart = true;
+        deadline = System.nanoTime() + limits.duration().toNanos() + graceNanos;
+      }
+      if (System.nanoTime() > deadline) {
+        LOG.warn("{}: the fuzzer did not stop in time; killing process {}", target.name(), child.pid());
+        child.destroyForcibly();
+        child.waitFor();
+        break;
+      }
     }
     reader.join();
     double seconds = (System.nanoTime() - start) / 1e9;

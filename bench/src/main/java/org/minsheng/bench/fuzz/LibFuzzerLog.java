@@ -16,6 +16,7 @@ public final class LibFuzzerLog {
   private static final Pattern DONE = Pattern.compile("^Done (\\d+) runs in (\\d+) second");
   private static final Pattern STAT = Pattern.compile("^stat::number_of_executed_units:\\s*(\\d+)");
   private static final Pattern STATUS = Pattern.compile("^#(\\d+)\\s");
+  private static final Pattern INITED = Pattern.compile("^#\\d+\\s+INITED ");
   private static final Pattern EXCEPTION = Pattern.compile("^== Java Exception: (.*)$");
   private static final Pattern DEDUP = Pattern.compile("^DEDUP_TOKEN: (\\S+)");
   private static final Pattern LIBFUZZER_ERROR = Pattern.compile("^==\\d+== ERROR: libFuzzer: (.*)$");
@@ -23,6 +24,7 @@ public final class LibFuzzerLog {
   private long executions;
   private boolean finished;
   private long fuzzingSeconds = -1;
+  private volatile boolean fuzzing;
   private final List<String> findings = new ArrayList<>();
   private final Set<String> dedupTokens = new LinkedHashSet<>();
 
@@ -36,6 +38,9 @@ public final class LibFuzzerLog {
       executions = Math.max(executions, Long.parseLong(m.group(1)));
       finished = true;
     } else if ((m = STATUS.matcher(line)).find()) {
+      if (INITED.matcher(line).find()) {
+        fuzzing = true;
+      }
       executions = Math.max(executions, Long.parseLong(m.group(1)));
     } else if ((m = EXCEPTION.matcher(line)).find()) {
       findings.add(m.group(1).strip());
@@ -48,6 +53,11 @@ public final class LibFuzzerLog {
 
   public long executions() {
     return executions;
+  }
+
+  /** True once libFuzzer has loaded the corpus and started fuzzing ({@code #N INITED}); read by another thread. */
+  public boolean fuzzing() {
+    return fuzzing;
   }
 
   /** Seconds libFuzzer spent fuzzing ({@code Done N runs in S seconds}), -1 when it did not say. */

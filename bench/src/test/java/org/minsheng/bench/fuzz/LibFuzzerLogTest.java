@@ -14,6 +14,7 @@ class LibFuzzerLogTest {
     log.accept("#480000\tREDUCE cov: 193 ft: 792 corp: 168/6634b lim: 191 exec/s: 5300 rss: 700Mb L: 180/180");
     log.accept("Done 480385 runs in 91 second(s)");
     log.accept("stat::number_of_executed_units: 480385");
+    assertThat(log.fuzzing()).isTrue();
     assertThat(log.executions()).isEqualTo(480_385);
     assertThat(log.fuzzingSeconds()).isEqualTo(91);
     assertThat(log.finished()).isTrue();
@@ -28,6 +29,7 @@ class LibFuzzerLogTest {
     log.accept("\tat java.base/java.time.Month.of(Month.java:187)");
     log.accept("DEDUP_TOKEN: 7f008a3414e328e7");
     log.accept("==1234== ERROR: libFuzzer: timeout after 30 seconds");
+    assertThat(log.fuzzing()).as("no INITED line seen").isFalse();
     assertThat(log.executions()).isEqualTo(7056);
     assertThat(log.finished()).isFalse();
     assertThat(log.fuzzingSeconds()).isEqualTo(-1);
