@@ -72,7 +72,11 @@ public final class ChineseDateParser {
     }
     Matcher m = AGO.matcher(s);
     if (m.find()) {
-      return Optional.of(minus(local, m.group(1), m.group(2)).toInstant());
+      try {
+        return Optional.of(minus(local, m.group(1), m.group(2)).toInstant());
+      } catch (NumberFormatException | DateTimeException | ArithmeticException tooFarBack) {
+        return Optional.empty(); // e.g. 99999999999999999999天前: no date at all, like any other implausible one
+      }
     }
     m = DAY_WORD.matcher(s);
     // a bare 今日/昨天 inside a sentence ("今日（12月28日）有网友…") is not a timestamp: only with a time or alone

@@ -2,6 +2,7 @@ package org.minsheng.ingest.weibo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -58,7 +59,13 @@ public final class WeiboValues {
       Matcher m = MONTH_DAY.matcher(t);
       if (m.matches()) {
         LocalDate today = now.atZone(SHANGHAI).toLocalDate();
-        LocalDate d = MonthDay.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))).atYear(today.getYear());
+        MonthDay monthDay;
+        try {
+          monthDay = MonthDay.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        } catch (DateTimeException noSuchDay) {
+          return Optional.empty(); // 13-45, 02-30: unreadable, the post is skipped with that reason
+        }
+        LocalDate d = monthDay.atYear(today.getYear());
         if (d.isAfter(today)) {
           d = d.minusYears(1);
         }

@@ -60,9 +60,10 @@ public sealed interface WatchExpression extends Serializable {
       return in.text().contains(phrase.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
     }
 
+    /** In ASCII quotes, or in “” when the phrase itself holds an ASCII quote (it was typed in “”), so it parses back. */
     @Override
     public String canonical() {
-      return "\"" + phrase + "\"";
+      return phrase.indexOf('"') >= 0 ? "“" + phrase + "”" : "\"" + phrase + "\"";
     }
   }
 

@@ -18,8 +18,18 @@ import java.util.List;
  * </pre>
  *
  * Full-width parentheses （） and quotes “” are accepted as well, since Chinese input methods produce them.
+ *
+ * <p>Limits, so that a hostile or runaway rule ends as a clear error instead of a {@link StackOverflowError} here or
+ * in {@link WatchExpression#matches}: at most {@value #MAX_OPERANDS} terms and phrases, at most {@value #MAX_DEPTH}
+ * nested parentheses or {@code NOT}s while parsing, and a tree at most {@value #MAX_DEPTH} operators deep (a chain
+ * {@code a OR b OR c} is two deep). Both are properties of the tree, so an accepted expression's
+ * {@link WatchExpression#canonical() canonical form} is accepted too.
  */
 public final class WatchExpressionParser {
+  /** Most terms and phrases in one expression. */
+  public static final int MAX_OPERANDS = 500;
+  /** Deepest nesting accepted: of parentheses and NOTs in the text, and of operators in the parsed tree. */
+  public static final int MAX_DEPTH = 500;
 
   private enum Kind { TERM, PHRASE, AND, OR, NOT, LPAREN, RPAREN, EOF }
 
@@ -28,6 +38,8 @@ public final class WatchExpressionParser {
   private final String source;
   private final List<Tok> tokens;
   private int pos;
+  private int depth;
+  private int operands;
 
   private WatchExpressionParser(String source) {
     this.source = source;
@@ -44,6 +56,9 @@ public final class WatchExpressionParser {
     Tok t = p.peek();
     if (t.kind != Kind.EOF) {
       throw p.error(t, t.kind == Kind.RPAREN ? "unmatched ')'" : "unexpected " + describe(t));
+    }
+    if (depth(e) > MAX_DEPTH) {
+      throw new WatchExpressionException(expression, 1, "more than " + MAX_DEPTH + " nested operators");
     }
     return e;
   }
@@ -94,13 +109,19 @@ public final class WatchExpressionParser {
     Tok t = peek();
     if (t.kind == Kind.NOT) {
       next();
-      return new WatchExpression.Not(operand(t));
+      enter(t);
+      WatchExpression operand = operand(t);
+      depth--;
+      return new WatchExpression.Not(operand);
     }
     return primary();
   }
 
   private WatchExpression primary() {
     Tok t = next();
+    if ((t.kind == Kind.TERM || t.kind == Kind.PHRASE) && ++operands > MAX_OPERANDS) {
+      throw error(t, "more than " + MAX_OPERANDS + " terms and phrases");
+    }
     switch (t.kind) {
       case TERM:
         return new WatchExpression.Term(t.text);
@@ -113,16 +134,38 @@ public final class WatchExpressionParser {
         if (peek().kind == Kind.RPAREN) {
           throw error(peek(), "empty parentheses");
         }
+        enter(t);
         WatchExpression inner = or();
         Tok close = peek();
         if (close.kind != Kind.RPAREN) {
           throw error(close, "missing ')' for '(' at column " + t.column + ", found " + describe(close));
         }
         next();
+        depth--;
         return inner;
       }
       default:
         throw error(t, "expected a term, phrase or '(' but found " + describe(t));
+    }
+  }
+
+  /** Operators on the longest path from the root (bounded: operands and parse nesting are limited first). */
+  private static int depth(WatchExpression e) {
+    if (e instanceof WatchExpression.And a) {
+      return 1 + Math.max(depth(a.left()), depth(a.right()));
+    }
+    if (e instanceof WatchExpression.Or o) {
+      return 1 + Math.max(depth(o.left()), depth(o.right()));
+    }
+    if (e instanceof WatchExpression.Not n) {
+      return 1 + depth(n.operand());
+    }
+    return 0;
+  }
+
+  private void enter(Tok at) {
+    if (++depth > MAX_DEPTH) {
+      throw error(at, "nested deeper than " + MAX_DEPTH + " levels of parentheses or NOT");
     }
   }
 
