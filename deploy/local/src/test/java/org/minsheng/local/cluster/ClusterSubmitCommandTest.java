@@ -35,7 +35,7 @@ class ClusterSubmitCommandTest {
     new CommandLine(command).parseArgs();
     AnalysisConfig config = command.analysisConfig(Map.of("MINSHENG_ANALYSIS_PARALLELISM", "7"), SPEC);
     assertThat(config.parallelism()).isEqualTo(7);
-    assertThat(config.job().checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.job().checkpointInterval()).as("analysis.checkpoint.interval").isEqualTo(Duration.ofSeconds(60));
     assertThat(ClusterSubmitCommand.envName("handoff.spool.directory")).isEqualTo("MINSHENG_HANDOFF_SPOOL_DIRECTORY");
   }
 }
