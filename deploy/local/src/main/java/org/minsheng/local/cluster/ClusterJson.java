@@ -15,4 +15,11 @@ final class ClusterJson {
     node.put("log", p.logFile().toString());
     return node;
   }
+
+  /** What status and stop print for a work directory in which no cluster was started. */
+  static String noCluster(java.nio.file.Path work) {
+    return new ObjectMapper().createObjectNode().put("running", false)
+        .put("workDirectory", work.toAbsolutePath().normalize().toString())
+        .put("message", "no cluster was started with this work directory").toString();
+  }
 }

@@ -26,9 +26,7 @@ public final class ClusterStatusCommand implements CliCommand {
   @Override
   public Integer call() throws Exception {
     if (!ClusterConfiguration.exists(work)) {
-      System.out.println(new ObjectMapper().createObjectNode().put("running", false)
-          .put("workDirectory", work.toAbsolutePath().normalize().toString())
-          .put("message", "no cluster was started with this work directory").toString());
+      System.out.println(ClusterJson.noCluster(work));
       return 3;
     }
     ClusterSpec spec = ClusterConfiguration.read(work, JvmLaunchers.ofThisJvm());
