@@ -269,7 +269,7 @@ public final class LatencyCommand implements CliCommand {
     if (alerts.count() < posts.triggers().size()) {
       out.put("alert_note", (posts.triggers().size() - alerts.count()) + " of " + posts.triggers().size()
           + " marker alerts not seen before the drain deadline (a marker post flagged as spam does not count;"
-          + " watch-list alerts come after the topic stages, which hold posts until the watermark passes them)");
+          + " a marker post behind the watermark is late for its window; a saturated job delays the rest)");
     }
   }
 
