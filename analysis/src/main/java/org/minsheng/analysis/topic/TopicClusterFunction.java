@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -36,8 +35,9 @@ public final class TopicClusterFunction extends KeyedProcessFunction<Integer, An
   private final ClusterSettings settings;
   private final long flushMs;
   private final int keywordsPerTopic;
+  private final long ttlMs;
   private transient MapState<String, TopicState> topics;
-  private transient MapState<String, String> postTopics;
+  private transient FlinkTopicStore store;
   private transient MapState<String, Boolean> dirty;
   private transient MapState<Long, List<AnalyzedPost>> pending;
   private transient TopicAssigner assigner;
@@ -47,21 +47,23 @@ public final class TopicClusterFunction extends KeyedProcessFunction<Integer, An
     this.settings = settings;
     this.flushMs = flushInterval.toMillis();
     this.keywordsPerTopic = keywordsPerTopic;
+    this.ttlMs = (long) (settings.topicTtlMinutes() * 60_000);
   }
 
   @Override
   public void open(OpenContext ctx) {
     topics = getRuntimeContext().getMapState(new MapStateDescriptor<>("topics", String.class, TopicState.class));
-    MapStateDescriptor<String, String> links = new MapStateDescriptor<>("post-topics", String.class, String.class);
-    links.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis((long) (settings.topicTtlMinutes() * 60_000)))
-        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-        .build());
-    postTopics = getRuntimeContext().getMapState(links);
+    // "post-links", not the former "post-topics": that one had a state TTL, and a checkpoint written with it cannot
+    // be read into a descriptor without one
+    MapState<String, String> postTopics =
+        getRuntimeContext().getMapState(new MapStateDescriptor<>("post-links", String.class, String.class));
+    MapState<Long, List<String>> linkBuckets = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("post-link-buckets", Types.LONG, new ListTypeInfo<>(String.class)));
     dirty = getRuntimeContext().getMapState(new MapStateDescriptor<>("dirty", String.class, Boolean.class));
     pending = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("pending", Types.LONG, new ListTypeInfo<>(AnalyzedPost.class)));
-    assigner = new TopicAssigner(settings, new FlinkTopicStore(topics, postTopics), Stopwords.bundled());
+    store = new FlinkTopicStore(topics, postTopics, linkBuckets, flushMs);
+    assigner = new TopicAssigner(settings, store, Stopwords.bundled());
     rebuilt = false;
   }
 
@@ -138,11 +140,15 @@ public final class TopicClusterFunction extends KeyedProcessFunction<Integer, An
     if (!evicted.isEmpty()) {
       LOG.debug("evicted {} quiet topics at {}", evicted.size(), timestamp);
     }
+    int forgotten = store.forgetLinks(timestamp - ttlMs, settings.maxPostLinks());
+    if (forgotten > 0) {
+      LOG.debug("forgot {} post links older than {}", forgotten, timestamp - ttlMs);
+    }
     if (!topics.isEmpty()) {
       // keep sweeping while topics live, so that they expire even when no more posts come
       ctx.timerService().registerEventTimeTimer(timestamp + flushMs);
     } else {
-      postTopics.clear(); // every link points at an evicted topic
+      store.clearLinks(); // every link points at an evicted topic
     }
   }
 

@@ -89,4 +89,56 @@ class TopicClusterFunctionTest {
     assertEquals(0, h.numEventTimeTimers());
     h.close();
   }
+
+  @Test
+  void postLinksAreForgottenByEventTimeWhileTheirTopicLivesOn() throws Exception {
+    var h = harness();
+    // (story B's posts carry enough words of their own that timing cannot place them in A)
+    // story A kept alive by a post every 20 minutes for 100 minutes (TTL 60 minutes), story B most recent
+    for (int m = 0; m <= 100; m += 20) {
+      feed(h, post("p" + m, m, "news.a.cn", "武汉大学/nt 牌坊 拆除 校友 历史 建筑"));
+      h.processWatermark(millis(m + 1));
+    }
+    for (int m = 105; m <= 120; m += 5) {
+      feed(h, post("b" + m, m, "news.b.cn", "高铁 票价 上调 铁路局/nt 春运 乘客 车站 候车 列车 晚点 退票 改签 购票 软件 排队 投诉"));
+    }
+    h.processWatermark(millis(120));
+    // a reply without words of its own to the 100-minute post joins A through the link; a reply to A's first post
+    // (two hours ago, beyond the TTL) finds no link, so nothing leads it to A
+    feed(h, post("r-new", 121, "weibo.com", "顶", "p100"));
+    feed(h, post("r-old", 121, "weibo.com", "顶", "p0"));
+    h.processWatermark(millis(122));
+    Map<String, String> topicOf = h.extractOutputValues().stream()
+        .collect(Collectors.toMap(AnalyzedPost::id, p -> String.valueOf(p.topicId)));
+    assertEquals(topicOf.get("p0"), topicOf.get("p100"), "story A is one topic throughout");
+    assertNotEquals(topicOf.get("p0"), topicOf.get("b120"), topicOf.toString());
+    assertEquals(topicOf.get("p100"), topicOf.get("r-new"), "a recent link still leads to the topic");
+    assertNotEquals(topicOf.get("p0"), topicOf.get("r-old"), "the link of a post older than the TTL is gone");
+    h.close();
+  }
+
+  @Test
+  void postLinksBeyondTheMaximumCountGoOldestFirst() throws Exception {
+    ClusterSettings few = settings().with("maxPostLinks", 5);
+    var h = new KeyedOneInputStreamOperatorTestHarness<Integer, AnalyzedPost, AnalyzedPost>(
+        new KeyedProcessOperator<>(new TopicClusterFunction(few, Duration.ofMinutes(5), 5)),
+        p -> TopicClusterFunction.KEY, Types.INT);
+    h.open();
+    for (int m = 0; m < 6; m++) {
+      feed(h, post("p" + m, m * 5, "news.a.cn", "武汉大学/nt 牌坊 拆除 校友 历史 建筑"));
+    }
+    for (int m = 26; m < 30; m++) {
+      feed(h, post("b" + m, m, "news.b.cn", "高铁 票价 上调 铁路局/nt 春运 乘客 车站 候车 列车 晚点 退票 改签 购票 软件 排队 投诉"));
+    }
+    // the flush at minute 30 keeps only the newest bucket (minutes 25-30: p5 and B's four), buckets being 5 minutes
+    h.processWatermark(millis(30));
+    feed(h, post("r0", 31, "weibo.com", "顶", "p0"));
+    feed(h, post("r5", 31, "weibo.com", "顶", "p5"));
+    h.processWatermark(millis(32));
+    Map<String, String> topicOf = h.extractOutputValues().stream()
+        .collect(Collectors.toMap(AnalyzedPost::id, p -> String.valueOf(p.topicId)));
+    assertEquals(topicOf.get("p5"), topicOf.get("r5"), "the newest links are kept");
+    assertNotEquals(topicOf.get("p0"), topicOf.get("r0"), "the oldest link went to respect maxPostLinks");
+    h.close();
+  }
 }
