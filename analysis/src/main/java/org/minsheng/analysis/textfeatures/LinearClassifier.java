@@ -19,13 +19,15 @@ import java.util.zip.GZIPOutputStream;
  * temperature (calibration). Weights are laid out feature-major ({@code weights[bucket * K + k]}) so that one
  * feature's K weights share a cache line.
  *
- * <p>File format (gzip): magic {@code MSLC}, version, kind, class names, hash bits, temperature, lexicon tables, then
+ * <p>File format (gzip): magic {@code MSLC}, version, kind, class names, hash bits, temperature, lexicon tables
+ * (version 2: with the prefix table, see {@link PolarityLexicon}), then
  * the weights quantised to 16 bits with one scale. Immutable after loading; {@link #probabilities} is safe to call
  * from any thread, but the usual pattern is one instance per operator.
  */
 public final class LinearClassifier {
   private static final int MAGIC = 0x4d534c43; // "MSLC"
-  private static final int VERSION = 1;
+  /** 2 adds the lexicon's prefix table; 1 is still read. */
+  private static final int VERSION = 2;
 
   private final String kind;
   private final List<String> classes;
@@ -149,7 +151,7 @@ public final class LinearClassifier {
       throw new IOException("not a Minsheng linear model file");
     }
     int version = in.readInt();
-    if (version != VERSION) {
+    if (version != 1 && version != VERSION) {
       throw new IOException("unsupported model version " + version);
     }
     String kind = in.readUTF();
@@ -166,7 +168,7 @@ public final class LinearClassifier {
       throw new IOException("corrupt model: hash bits " + bits);
     }
     float temperature = in.readFloat();
-    PolarityLexicon lexicon = PolarityLexicon.read(in);
+    PolarityLexicon lexicon = PolarityLexicon.read(in, version >= 2);
     float scale = in.readFloat();
     float[] weights = new float[k << bits];
     byte[] raw = new byte[weights.length * 2];

@@ -13,6 +13,11 @@ import java.util.Map;
  *
  * <p>Value encoding of {@link #words()}: bit 0 positive, bit 1 negative, bits 2–6 the DUTIR category index
  * ({@link #CATEGORIES}, 0 = none).
+ *
+ * <p>{@link #prefixes()} holds every proper prefix of every entry of the three tables, so that a scan can stop
+ * extending a candidate as soon as no entry starts with it (most do after one or two characters) instead of probing
+ * the tables up to the longest entry's length at every position. Model files of format 1 have no prefix table; they
+ * still load and are scanned without that shortcut.
  */
 public final class PolarityLexicon {
   /** DUTIR 情感词汇本体 sub-classes; index + 1 is the stored category. */
@@ -40,11 +45,16 @@ public final class PolarityLexicon {
   private final WordTable words;
   private final WordTable degrees;
   private final WordTable negators;
+  private final WordTable prefixes;
 
-  public PolarityLexicon(WordTable words, WordTable degrees, WordTable negators) {
+  /**
+   * @param prefixes the proper prefixes of all entries (value 1), or null when unknown (then no scan shortcut)
+   */
+  public PolarityLexicon(WordTable words, WordTable degrees, WordTable negators, WordTable prefixes) {
     this.words = words;
     this.degrees = degrees;
     this.negators = negators;
+    this.prefixes = prefixes;
   }
 
   /** A lexicon from plain maps: word → {@link #POSITIVE}/{@link #NEGATIVE} | category << 2, word → degree level. */
@@ -53,7 +63,15 @@ public final class PolarityLexicon {
     degrees.forEach((w, level) -> d.put(w, level.shortValue()));
     Map<String, Short> n = new HashMap<>();
     negators.forEach(w -> n.put(w, (short) 1));
-    return new PolarityLexicon(WordTable.of(words), WordTable.of(d), WordTable.of(n));
+    Map<String, Short> p = new HashMap<>();
+    for (Map<String, Short> table : List.of(words, d, n)) {
+      for (String w : table.keySet()) {
+        for (int len = 1; len < w.length(); len++) {
+          p.put(w.substring(0, len), (short) 1);
+        }
+      }
+    }
+    return new PolarityLexicon(WordTable.of(words), WordTable.of(d), WordTable.of(n), WordTable.of(p));
   }
 
   public WordTable words() {
@@ -68,13 +86,26 @@ public final class PolarityLexicon {
     return negators;
   }
 
+  /** Proper prefixes of all entries, or null for a lexicon read from a format-1 model file. */
+  public WordTable prefixes() {
+    return prefixes;
+  }
+
+  /** Writes the tables; the prefix table (format 2) only when known. */
   void write(DataOutputStream out) throws IOException {
     words.write(out);
     degrees.write(out);
     negators.write(out);
+    if (prefixes == null) {
+      throw new IOException("this lexicon has no prefix table (read from a format-1 model): rebuild it from its lists");
+    }
+    prefixes.write(out);
   }
 
-  static PolarityLexicon read(DataInputStream in) throws IOException {
-    return new PolarityLexicon(WordTable.read(in), WordTable.read(in), WordTable.read(in));
+  static PolarityLexicon read(DataInputStream in, boolean withPrefixes) throws IOException {
+    WordTable w = WordTable.read(in);
+    WordTable d = WordTable.read(in);
+    WordTable n = WordTable.read(in);
+    return new PolarityLexicon(w, d, n, withPrefixes ? WordTable.read(in) : null);
   }
 }

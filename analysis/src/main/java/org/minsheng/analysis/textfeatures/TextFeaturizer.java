@@ -342,7 +342,11 @@ public final class TextFeaturizer {
     WordTable words = lexicon.words();
     WordTable negators = lexicon.negators();
     WordTable degrees = lexicon.degrees();
-    int maxLen = Math.max(words.maxLength(), Math.max(negators.maxLength(), degrees.maxLength()));
+    WordTable prefixes = lexicon.prefixes();
+    int wordMax = words.maxLength();
+    int negMax = negators.maxLength();
+    int degMax = degrees.maxLength();
+    int maxLen = Math.max(wordMax, Math.max(negMax, degMax));
     float pos = 0;
     float neg = 0;
     float emoPos = 0;
@@ -406,18 +410,22 @@ public final class TextFeaturizer {
           break;
         }
         h = Hashing.extend(h, d);
-        short v = words.get(h);
+        // each table only up to its longest entry: the word table is the big one (random memory reads)
+        short v = n <= wordMax ? words.get(h) : 0;
         if (v != 0) {
           wordLen = n;
           wordValue = v;
         }
-        if (negators.get(h) != 0) {
+        if (n <= negMax && negators.get(h) != 0) {
           negLen = n;
         }
-        short dv = degrees.get(h);
+        short dv = n <= degMax ? degrees.get(h) : 0;
         if (dv != 0) {
           degLen = n;
           degValue = dv;
+        }
+        if (prefixes != null && prefixes.get(h) == 0) {
+          break; // no entry is longer and starts with these characters
         }
       }
       if (wordLen > 0 && wordLen >= negLen && wordLen >= degLen) {

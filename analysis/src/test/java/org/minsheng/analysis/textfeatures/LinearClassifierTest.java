@@ -53,6 +53,7 @@ class LinearClassifierTest {
     LinearClassifier read = LinearClassifier.read(new ByteArrayInputStream(bytes.toByteArray()), "test");
     assertThat(read.classes()).isEqualTo(CLASSES);
     assertThat(read.temperature()).isEqualTo(1.3f);
+    assertThat(read.lexicon().prefixes()).as("format 2 keeps the prefix table").isNotNull();
     FeatureBuffer buffer = new FeatureBuffer();
     double[] a = new double[2];
     double[] b = new double[2];

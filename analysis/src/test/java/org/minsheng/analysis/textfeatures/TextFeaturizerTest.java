@@ -109,4 +109,31 @@ class TextFeaturizerTest {
     }
     assertThat(List.of(buffer.valuesCopy().length)).containsExactly(buffer.size());
   }
+
+  @Test
+  void prefixTableShortcutChangesNoFeature() {
+    // long entries sharing prefixes with short ones, negators and degree words inside them
+    PolarityLexicon full = PolarityLexicon.of(
+        Map.of("好", (short) 1, "好极了", (short) 1, "不好意思", (short) 2, "一塌糊涂", (short) 2, "糊涂", (short) 2,
+            "非常好吃", (short) 1, "太差劲了吧", (short) 2),
+        Map.of("很", 2, "非常", 1, "有点", 4, "有点儿", 4), PolarityLexicon.BUILT_IN_NEGATORS);
+    assertThat(full.prefixes().get("一塌")).isNotZero();
+    assertThat(full.prefixes().get("塌")).isZero();
+    PolarityLexicon noPrefixes = new PolarityLexicon(full.words(), full.degrees(), full.negators(), null);
+    TextFeaturizer withShortcut = new TextFeaturizer(16, full);
+    TextFeaturizer without = new TextFeaturizer(16, noPrefixes);
+    FeatureBuffer a = new FeatureBuffer();
+    FeatureBuffer b = new FeatureBuffer();
+    for (String text : List.of("这家店非常好吃，好极了！", "不好意思，太差劲了吧，一塌糊涂[怒]", "有点儿不好，但是并不糊涂",
+        "没有好极了那么好//@某人: 一塌糊涂", "好好好好好好好好好好", "")) {
+      withShortcut.featurize(text, a);
+      without.featurize(text, b);
+      assertThat(a.size()).as(text).isEqualTo(b.size());
+      for (int i = 0; i < a.size(); i++) {
+        assertThat(a.index(i)).as(text).isEqualTo(b.index(i));
+        assertThat(a.value(i)).as(text).isEqualTo(b.value(i));
+      }
+      assertThat(withShortcut.lastEvidence()).as(text).containsExactly(without.lastEvidence());
+    }
+  }
 }
