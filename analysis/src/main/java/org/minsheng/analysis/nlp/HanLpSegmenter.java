@@ -16,8 +16,9 @@ import java.util.List;
  * {@link DynamicCustomDictionary}, loaded from the custom dictionary file that the portable jar ships (a private copy,
  * not {@code CustomDictionary.DEFAULT}) plus the extra words given to the constructor. Words added here are therefore
  * seen by this instance only. {@code HanLP.Config} is only read (for the dictionary path), never written; the core
- * dictionaries HanLP loads statically are read-only tables once loaded. Not thread-safe: one instance per operator,
- * created in {@code open()}.
+ * dictionaries HanLP loads statically are read-only tables once loaded, except the transition matrix that HanLP itself
+ * re-extends on every tagged sentence ({@link HanLpTransformMatrix} completes that extension once). Not thread-safe:
+ * one instance per operator, created in {@code open()}.
  */
 public final class HanLpSegmenter implements Segmenter {
   private final Segment segment;
@@ -49,6 +50,8 @@ public final class HanLpSegmenter implements Segmenter {
         .enableCustomDictionary(dictionary)
         .enablePartOfSpeechTagging(true)
         .enableOffset(false);
+    // after the dictionary, which may have created natures: see HanLpTransformMatrix
+    HanLpTransformMatrix.completeExtension();
   }
 
   public HanLpSegmenter() {
