@@ -15,7 +15,8 @@ public final class DocumentFrequencies implements Serializable {
 
   private final int maxTerms;
   private final double decayPerDoc;
-  private final HashMap<String, Double> df = new HashMap<>();
+  /** Term → its count in a one-element array, updated in place (no boxed Double per term and document). */
+  private final HashMap<String, double[]> df = new HashMap<>();
   private double docs;
   /** Multiplier applied lazily: stored counts are in units of 1/scale. */
   private double scale = 1.0;
@@ -36,7 +37,12 @@ public final class DocumentFrequencies implements Serializable {
     scale /= decayPerDoc; // every older count is worth decayPerDoc less relative to the new one
     docs = docs * decayPerDoc + 1;
     for (String t : distinctTerms) {
-      df.merge(t, scale, Double::sum);
+      double[] count = df.get(t);
+      if (count == null) {
+        df.put(t, new double[] {scale});
+      } else {
+        count[0] += scale;
+      }
     }
     if (scale > 1e12) {
       rescale();
@@ -48,8 +54,8 @@ public final class DocumentFrequencies implements Serializable {
 
   /** Current (decayed) document frequency of {@code term}. */
   public double df(String term) {
-    Double v = df.get(term);
-    return v == null ? 0 : v / scale;
+    double[] v = df.get(term);
+    return v == null ? 0 : v[0] / scale;
   }
 
   public double docs() {
@@ -65,8 +71,8 @@ public final class DocumentFrequencies implements Serializable {
   }
 
   private void rescale() {
-    for (Map.Entry<String, Double> e : df.entrySet()) {
-      e.setValue(e.getValue() / scale);
+    for (double[] v : df.values()) {
+      v[0] /= scale;
     }
     scale = 1.0;
   }
@@ -74,11 +80,11 @@ public final class DocumentFrequencies implements Serializable {
   /** Drops the rarer ~quarter of the vocabulary. */
   private void prune() {
     rescale();
-    double[] values = df.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] values = df.values().stream().mapToDouble(v -> v[0]).sorted().toArray();
     double cut = values[values.length / 4];
-    Iterator<Map.Entry<String, Double>> it = df.entrySet().iterator();
+    Iterator<Map.Entry<String, double[]>> it = df.entrySet().iterator();
     while (it.hasNext()) {
-      if (it.next().getValue() <= cut) {
+      if (it.next().getValue()[0] <= cut) {
         it.remove();
       }
     }

@@ -81,9 +81,17 @@ public final class HanLpSegmenter implements Segmenter {
 
   /** False for punctuation (HanLP tags w*) and for anything without a letter, digit or Han character. */
   static boolean isWord(String word, String pos) {
-    if (word == null || word.isBlank() || pos.startsWith("w")) {
+    if (word == null || pos.startsWith("w")) {
       return false;
     }
-    return word.codePoints().anyMatch(Character::isLetterOrDigit);
+    // a loop, not codePoints().anyMatch(...): this runs for every token of every post
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
   }
 }

@@ -44,5 +44,7 @@ class HanLpSegmenterTest {
     assertThat(HanLpSegmenter.isWord("，", "w")).isFalse();
     assertThat(HanLpSegmenter.isWord(" ", "x")).isFalse();
     assertThat(HanLpSegmenter.isWord("C++", "nx")).isTrue();
+    assertThat(HanLpSegmenter.isWord("\uD840\uDC00", "n")).as("a Han character outside the BMP").isTrue();
+    assertThat(HanLpSegmenter.isWord("", "n")).isFalse();
   }
 }
