@@ -1,5 +1,6 @@
 package org.minsheng.bench.latency;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,12 @@ public final class LatencyCommand implements CliCommand {
           + " most 90 s) whose topic alert is timed; 0 = none (default: ${DEFAULT-VALUE}).")
   double topicBurstRate;
 
+  @Option(names = "--drain-rate", defaultValue = "2",
+      description = "Posts per second written during the drain (not measured), so that event time keeps moving as it"
+          + " would with live traffic and the stages that wait for the watermark release the run's last posts;"
+          + " 0 = none (default: ${DEFAULT-VALUE}).")
+  double drainRate;
+
   @Option(names = "--drain", defaultValue = "PT60S", description = "After feeding, wait this long at most for the last posts (default: ${DEFAULT-VALUE}).")
   Duration drain;
 
@@ -158,12 +165,15 @@ public final class LatencyCommand implements CliCommand {
         LOG.info("bench: feeding {} posts/s for {} s", rate, seconds);
         feed.start();
         long drainDeadline = Long.MAX_VALUE;
+        java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread trickle = null;
         while (true) {
           long t = System.nanoTime();
           poller.poll();
           if (!feed.isAlive()) {
             if (drainDeadline == Long.MAX_VALUE) {
               drainDeadline = System.nanoTime() + drain.toNanos();
+              trickle = startTrickle(writer, corpus, draining);
             }
             if ((poller.unseenCount() == 0 && alertsDone(poller, posts)
                 && (topicBurstRate <= 0 || poller.topicAlertMillis() != null)) || System.nanoTime() > drainDeadline) {
@@ -175,10 +185,17 @@ public final class LatencyCommand implements CliCommand {
             Thread.sleep(sleep);
           }
         }
+        draining.set(false);
+        if (trickle != null) {
+          trickle.join(5000);
+        }
         if (feedFailure.get() != null) {
           throw new IllegalStateException("feeding the spool failed", feedFailure.get());
         }
         report(out, poller, posts);
+        if (story.rootId() != null) {
+          out.put("story_topic_id", topicOf(es, stack.names().postsAlias(), story.rootId()));
+        }
       } finally {
         if (notifierThread != null) {
           notifierThread.interrupt();
@@ -195,6 +212,53 @@ public final class LatencyCommand implements CliCommand {
     System.out.println(out);
     System.out.flush();
     return 0;
+  }
+
+  /**
+   * Writes unmeasured posts at {@code --drain-rate} while {@code draining} holds: without them event time would stop at
+   * the feed's last post and the watermark {@code maxOutOfOrderness} before it, so posts (and alerts) of the run's
+   * last seconds would wait for the drain deadline in the stages that hold posts until the watermark passes them.
+   */
+  private Thread startTrickle(SpoolDirectoryWriter writer, java.util.Iterator<org.minsheng.post.Post> corpus,
+      java.util.concurrent.atomic.AtomicBoolean draining) {
+    if (!(drainRate > 0)) {
+      return null;
+    }
+    java.util.Iterator<org.minsheng.post.Post> whileDraining = new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return draining.get() && corpus.hasNext();
+      }
+
+      @Override
+      public org.minsheng.post.Post next() {
+        return corpus.next();
+      }
+    };
+    Thread t = new Thread(() -> {
+      try {
+        new SpoolFeeder(writer, Clock.systemUTC(), true).writeAtRate(whileDraining, drainRate,
+            drain.toMillis() / 1000.0, flushMillis);
+      } catch (java.io.IOException | RuntimeException e) {
+        LOG.warn("bench: drain-time posts stopped: {}", e.toString());
+      }
+    }, "bench-drain-feeder");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** The topic the job put a post in (its document's {@code topicId}), or null. */
+  private static String topicOf(EsHttp es, String postsAlias, String postId) throws Exception {
+    ObjectNode body = EsHttp.json().createObjectNode();
+    body.putObject("query").putObject("term").put("id", postId);
+    body.putArray("_source").add("topicId");
+    JsonNode r = es.search(postsAlias, body);
+    for (JsonNode hit : r == null ? EsHttp.json().createArrayNode() : r.path("hits").path("hits")) {
+      JsonNode t = hit.path("_source").path("topicId");
+      return t.isMissingNode() || t.isNull() ? null : t.asText();
+    }
+    return null;
   }
 
   private void warmUp(LocalStack stack, EsHttp es, SpoolDirectoryWriter writer, CorpusGenerator corpus) throws Exception {
@@ -268,6 +332,10 @@ public final class LatencyCommand implements CliCommand {
       put(out, "topic_alert_after_window_ms", poller.topicAlertAfterWindowMillis());
       out.put("topic_alert_rule", poller.topicAlertRule());
     }
+    Percentiles topics = new Percentiles(poller.topicAlertsAfterWindowMillis());
+    put(out, "topic_alerts_after_window_p50_ms", topics.at(50));
+    put(out, "topic_alerts_after_window_max_ms", topics.at(100));
+    out.put("topic_alerts_measured", topics.count());
     put(out, "other_alert_p50_ms", others.at(50));
     out.put("other_alerts_measured", others.count());
     out.put("max_out_of_orderness", stackOutOfOrderness);
@@ -279,9 +347,11 @@ public final class LatencyCommand implements CliCommand {
         + "sink: indexedAt − fetchedAt (before bulk and refresh); alert: " + watchRules + " watch-list rules "
         + "(minPosts 1) each matching a marker put into one post, latency = alert first seen in ES (same poll) − "
         + "spool write of that post; alert_minus_searchable: the same minus that post's own spool → searchable; webhook: first delivery at a 127.0.0.1 receiver (in-process notifier polling "
-        + "every 100 ms) − the same spool write; topic_alert: first alert of a topic scope citing a post of the injected"
+        + "every 100 ms) − the same spool write; during the drain " + drainRate + " unmeasured posts/s keep event time"
+        + " moving; topic_alert: first alert of a topic scope citing a post of the injected"
         + " story (root + reposts at " + topicBurstRate + " posts/s), seen − spool write of the story's root;"
         + " topic_alert_after_window: the same alert seen − its firedAt (end of the event-time window that opened it);"
+        + " topic_alerts_after_window: the same for every topic-scoped alert;"
         + " other_alert: any other alert, seen − newest run post in its topPosts");
     if (alerts.count() < posts.triggers().size()) {
       out.put("alert_note", (posts.triggers().size() - alerts.count()) + " of " + posts.triggers().size()

@@ -48,6 +48,8 @@ final class SearchablePoller {
   private Long topicAlertMs;
   private Long topicAlertAfterWindowMs;
   private String topicAlertRule;
+  /** Every topic-scoped alert: seen − its firedAt (the end of the window that opened it, event time = spool time). */
+  private final Map<String, Long> topicAfterWindowMs = new HashMap<>();
 
   SearchablePoller(EsHttp es, String postsAlias, String alertsIndex, Instant since) {
     this.es = es;
@@ -95,6 +97,10 @@ final class SearchablePoller {
 
   Long topicAlertAfterWindowMillis() {
     return topicAlertAfterWindowMs;
+  }
+
+  long[] topicAlertsAfterWindowMillis() {
+    return topicAfterWindowMs.values().stream().mapToLong(Long::longValue).toArray();
   }
 
   String topicAlertRule() {
@@ -215,6 +221,9 @@ final class SearchablePoller {
           alertRules.put(id, scope.path("key").asText());
           continue;
         }
+      }
+      if ("topic".equals(scope.path("type").asText())) {
+        topicAfterWindowMs.put(id, now - Instant.parse(hit.path("_source").path("firedAt").asText()).toEpochMilli());
       }
       if ("topic".equals(scope.path("type").asText()) && topicAlertMs == null && citesStory(hit)) {
         Long rootAt = written.get(story.rootId());

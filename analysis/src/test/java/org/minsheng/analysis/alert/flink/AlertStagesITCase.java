@@ -113,4 +113,80 @@ class AlertStagesITCase {
     assertThat(alerts.stream().filter(a -> !a.escalation).toList()).extracting(a -> a.scopeType + ":" + a.rule)
         .containsExactlyInAnyOrder("keyword:burst", "keyword:negative_surge", "watchlist:watchlist");
   }
+
+  /**
+   * The burst's first four minutes arrive after the posts of minute 50 (2–5 min behind a 5-s watermark bound, one
+   * watermark per post so that they really are late): with the allowed lateness the windows fire again, the detector
+   * corrects them and the same three alerts fire, once each; without it (the control) the burst is simply not seen.
+   */
+  @Test
+  void lateBurstPostsAreCountedThroughTheAllowedLatenessAndAlertOnce() throws Exception {
+    List<AnalyzedPost> posts = fixture();
+    long lateFrom = T0.plusSeconds(45 * 60).toEpochMilli();
+    long lateUntil = T0.plusSeconds(49 * 60).toEpochMilli();
+    List<AnalyzedPost> burst = posts.stream().filter(p -> at(p) >= lateFrom && at(p) < lateUntil).toList();
+    List<AnalyzedPost> reordered = new ArrayList<>(posts.stream().filter(p -> !burst.contains(p)).toList());
+    int afterMinute50 = (int) reordered.stream().filter(p -> at(p) < T0.plusSeconds(50 * 60).toEpochMilli()).count();
+    reordered.addAll(afterMinute50, burst);
+
+    List<Alert> alerts = runPunctuated(reordered, AlertSettings.defaults().window.allowedLateness);
+    assertThat(alerts.stream().filter(a -> !a.escalation).toList()).extracting(a -> a.scopeType + ":" + a.rule)
+        .containsExactlyInAnyOrder("keyword:burst", "keyword:negative_surge", "watchlist:watchlist");
+    Alert b = alerts.stream().filter(a -> a.rule.equals("burst") && !a.escalation).findFirst().orElseThrow();
+    assertThat(b.firedAt).as("opened by a corrected window of the burst").isBetween(lateFrom, lateUntil);
+    assertThat(b.figures.observed).isGreaterThanOrEqualTo(40);
+
+    assertThat(runPunctuated(reordered, Duration.ZERO)).extracting(a -> a.rule)
+        .as("without lateness the late burst posts are dropped").doesNotContain("burst", "negative_surge");
+  }
+
+  private static long at(AnalyzedPost p) {
+    return p.post.publishedAt().toEpochMilli();
+  }
+
+  private static List<Alert> runPunctuated(List<AnalyzedPost> fixture, Duration lateness) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+    AlertSettings s = AlertSettings.defaults();
+    s.window.allowedLateness = lateness;
+    s.scopes.keywords = List.of("拆迁");
+    s.scopes.regions = false;
+    AlertSettings.WatchRuleSpec rule = new AlertSettings.WatchRuleSpec();
+    rule.name = "拆迁维权";
+    rule.expression = "拆迁 AND (补偿 OR 维权) NOT 招聘";
+    s.watchlist.rules = List.of(rule);
+    DataStream<AnalyzedPost> posts = env.fromData(fixture).setParallelism(1)
+        .assignTimestampsAndWatermarks(WatermarkStrategy.<AnalyzedPost>forGenerator(ctx -> new PerPostWatermarks(5_000))
+            .withTimestampAssigner((p, ts) -> at(p))).setParallelism(1);
+    List<Alert> alerts = new ArrayList<>();
+    try (var it = AlertStages.apply(posts, posts, s).executeAndCollect()) {
+      it.forEachRemaining(alerts::add);
+    }
+    return alerts;
+  }
+
+  /** Bounded out-of-orderness with a watermark after every post (the periodic one would let a fast source outrun it). */
+  private static final class PerPostWatermarks
+      implements org.apache.flink.api.common.eventtime.WatermarkGenerator<AnalyzedPost> {
+    private final long boundMs;
+    private long max = Long.MIN_VALUE;
+
+    PerPostWatermarks(long boundMs) {
+      this.boundMs = boundMs;
+    }
+
+    @Override
+    public void onEvent(AnalyzedPost p, long ts, org.apache.flink.api.common.eventtime.WatermarkOutput out) {
+      if (ts > max) {
+        max = ts;
+        out.emitWatermark(new org.apache.flink.api.common.eventtime.Watermark(max - boundMs - 1));
+      }
+    }
+
+    @Override
+    public void onPeriodicEmit(org.apache.flink.api.common.eventtime.WatermarkOutput out) {
+      // every post emits its own
+    }
+  }
 }
