@@ -53,7 +53,8 @@ public final class AlertGate implements Serializable {
       g.history.add(now + "|" + level.name());
       return Decision.NEW;
     }
-    g.lastFiringAt = now;
+    // a late correction may re-decide a window older than the latest firing: the live alert's clock never goes back
+    g.lastFiringAt = Math.max(g.lastFiringAt, now);
     if (level.higherThan(AlertLevel.valueOf(g.level))) {
       g.level = level.name();
       g.escalatedAt = now;

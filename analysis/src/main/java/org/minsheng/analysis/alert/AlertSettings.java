@@ -42,6 +42,7 @@ public class AlertSettings implements Serializable {
 
   public static class Window implements Serializable {
     public Duration size = Duration.ofSeconds(30);
+    public Duration allowedLateness = Duration.ofMinutes(10);
     public Duration idleStateRetention = Duration.ofDays(7);
     public int topPosts = 5;
     public int maxSites = 50;

@@ -60,6 +60,14 @@ public class Ewma implements Serializable {
     }
   }
 
+  public Ewma copy() {
+    Ewma c = new Ewma();
+    c.mean = mean;
+    c.variance = variance;
+    c.samples = samples;
+    return c;
+  }
+
   public double deviation() {
     return Math.sqrt(Math.max(0, variance));
   }

@@ -186,10 +186,121 @@ class AlertDetectorTest {
   }
 
   @Test
-  void rejectsWindowsOutOfOrder() {
+  void rejectsWindowsOlderThanTheAllowedLatenessCanCorrect() {
     ScopeState s = new ScopeState();
-    detector.onWindow(s, keyword(5, 10));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> detector.onWindow(s, keyword(4, 10)))
+    feed(s, 0, 31, 10); // newest window ends at 31 × 30 s; 10 min of lateness keep windows ending after 11 × 30 s
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> detector.onWindow(s, keyword(9, 10)))
+        .hasMessageContaining("arrived after window ending").hasMessageContaining("allowed lateness");
+    assertThat(detector.canCorrect(s, keyword(10, 10))).as("ends at 11 × 30 s: final").isFalse();
+    assertThat(detector.canCorrect(s, keyword(11, 10))).isTrue();
+    assertThat(s.replayWindows).as("20 windows of 30 s within 10 min").hasSize(20);
+
+    AlertDetector strict = AlertDetector.fromSettings(withLateness(java.time.Duration.ZERO));
+    ScopeState t = new ScopeState();
+    strict.onWindow(t, keyword(5, 10));
+    assertThat(t.replayBase).as("no lateness: nothing kept").isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> strict.onWindow(t, keyword(4, 10)))
         .hasMessageContaining("arrived after window ending");
+  }
+
+  @Test
+  void aLateFiringReplacesItsWindowsFiguresAndTheBaselineLearnsEachWindowOnce() {
+    ScopeState late = new ScopeState();
+    feed(late, 0, 60, 10);
+    detector.onWindow(late, keyword(60, 10));
+    feed(late, 61, 66, 11);
+    // window 60 fires again three times as late posts join it: 12, 13, then 14 posts in all
+    for (long v = 12; v <= 14; v++) {
+      assertThat(detector.onWindow(late, keyword(60, v))).isEmpty();
+    }
+    ScopeState inOrder = new ScopeState();
+    feed(inOrder, 0, 60, 10);
+    detector.onWindow(inOrder, keyword(60, 14));
+    feed(inOrder, 61, 66, 11);
+    assertSameRuleState(late, inOrder);
+    assertThat(late.replayWindows.stream().filter(w -> w.windowEnd == keyword(60, 0).windowEnd))
+        .singleElement().satisfies(w -> assertThat(w.volume).isEqualTo(14));
+
+    // settling folds the correctable windows into the base without learning them again
+    detector.settle(late, Long.MAX_VALUE);
+    assertThat(late.replayBase).isNull();
+    assertThat(late.replayWindows).isEmpty();
+    assertSameRuleState(late, inOrder);
+    assertThat(detector.canCorrect(late, keyword(65, 20))).as("final after settling").isFalse();
+  }
+
+  @Test
+  void aLateCorrectionOpensTheAlertTheWindowWouldHaveOpenedOnceAndOnlyOnce() {
+    ScopeState s = new ScopeState();
+    feed(s, 0, 60, 10);
+    assertThat(detector.onWindow(s, keyword(60, 10))).as("on time, window 60 looked normal").isEmpty();
+    assertThat(detector.onWindow(s, keyword(61, 40))).as("one anomalous window is not enough").isEmpty();
+    List<Alert> opened = detector.onWindow(s, keyword(60, 38)); // late posts: window 60 was a burst window too
+    assertThat(opened).extracting(a -> a.rule).containsExactly("burst");
+    assertThat(opened.get(0).escalation).isFalse();
+    assertThat(opened.get(0).figures.observed).as("figures of window 61, decided again").isEqualTo(40);
+
+    ScopeState inOrder = new ScopeState();
+    feed(inOrder, 0, 60, 10);
+    detector.onWindow(inOrder, keyword(60, 38));
+    List<Alert> reference = detector.onWindow(inOrder, keyword(61, 40));
+    assertThat(opened).extracting(a -> a.alertId).containsExactlyElementsOf(reference.stream().map(a -> a.alertId).toList());
+    assertThat(opened.get(0).figures.baseline).isEqualTo(reference.get(0).figures.baseline);
+
+    assertThat(detector.onWindow(s, keyword(60, 39))).as("another correction: the alert is live").isEmpty();
+    assertThat(detector.onWindow(s, keyword(61, 42))).isEmpty();
+    assertThat(detector.onWindow(s, keyword(62, 40))).as("the next window: still one alert").isEmpty();
+    assertSameRuleState(s, replayOf(List.of(keyword(60, 39), keyword(61, 42), keyword(62, 40))));
+  }
+
+  @Test
+  void aLateCorrectionEscalatesTheLiveAlertWithTheSameId() {
+    ScopeState s = new ScopeState();
+    feed(s, 0, 60, 10);
+    detector.onWindow(s, keyword(60, 40));
+    List<Alert> opened = detector.onWindow(s, keyword(61, 40));
+    assertThat(opened).extracting(a -> a.level).containsExactly(AlertLevel.IV);
+    assertThat(detector.onWindow(s, keyword(62, 40))).isEmpty();
+    List<Alert> up = detector.onWindow(s, keyword(61, 130)); // a late flood into window 61
+    assertThat(up).hasSize(1);
+    assertThat(up.get(0).escalation).isTrue();
+    assertThat(up.get(0).alertId).isEqualTo(opened.get(0).alertId);
+    assertThat(up.get(0).level).isEqualTo(AlertLevel.II);
+    assertThat(detector.onWindow(s, keyword(61, 131))).as("already at II").isEmpty();
+  }
+
+  @Test
+  void aWindowFirstCountedLateIsInsertedWhereItWasEmpty() {
+    ScopeState s = new ScopeState();
+    // a new topic: 30 posts in window 0 and in window 2, none on time in window 1 (the gap breaks confirmation)
+    assertThat(detector.onWindow(s, window(ScopeType.TOPIC, "t7", 0, 30, 3, 1))).isEmpty();
+    assertThat(detector.onWindow(s, window(ScopeType.TOPIC, "t7", 2, 30, 3, 1))).isEmpty();
+    List<Alert> out = detector.onWindow(s, window(ScopeType.TOPIC, "t7", 1, 30, 3, 1));
+    assertThat(out).extracting(a -> a.rule).containsExactly("burst");
+    assertThat(out.get(0).firedAt).as("opened by window 1, as in order").isEqualTo(AlertFixtures.T0 + 2 * AlertFixtures.W);
+    assertThat(s.replayWindows).extracting(w -> w.windowEnd).isSorted().hasSize(3);
+    assertThat(s.lastWindowEnd).isEqualTo(AlertFixtures.T0 + 3 * AlertFixtures.W);
+    assertThat(s.windowsSeen).isEqualTo(3);
+  }
+
+  private ScopeState replayOf(List<WindowCount> tail) {
+    ScopeState s = new ScopeState();
+    feed(s, 0, 60, 10);
+    tail.forEach(w -> detector.onWindow(s, w));
+    return s;
+  }
+
+  private static AlertSettings withLateness(java.time.Duration lateness) {
+    AlertSettings s = AlertSettings.defaults();
+    s.window.allowedLateness = lateness;
+    return s;
+  }
+
+  private static void assertSameRuleState(ScopeState actual, ScopeState expected) {
+    assertThat(actual.windowsSeen).isEqualTo(expected.windowsSeen);
+    assertThat(actual.lastWindowEnd).isEqualTo(expected.lastWindowEnd);
+    assertThat(actual.burst).usingRecursiveComparison().isEqualTo(expected.burst);
+    assertThat(actual.negative).usingRecursiveComparison().isEqualTo(expected.negative);
+    assertThat(actual.spread).usingRecursiveComparison().isEqualTo(expected.spread);
   }
 }

@@ -24,7 +24,8 @@ class AnalysisConfigTest {
     assertThat(c.parallelism()).isEqualTo(2);
     assertThat(c.checkpointDirectory()).isEqualTo("data/checkpoints");
     assertThat(c.job().checkpointInterval()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(c.job().maxOutOfOrderness()).isEqualTo(Duration.ofMinutes(10));
+    // 30 s since alert windows correct late posts (docs/ALERTS.md §1): topic alerts no longer trail by 10 min
+    assertThat(c.job().maxOutOfOrderness()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.job().idleness()).isEqualTo(Duration.ofMinutes(1));
     assertThat(c.job().customWords()).contains("舆情 n");
     assertThat(c.job().sentiment().model()).isEqualTo("trained");

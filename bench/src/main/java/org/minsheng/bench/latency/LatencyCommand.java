@@ -1,5 +1,6 @@
 package org.minsheng.bench.latency;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +37,10 @@ import picocli.CommandLine.Option;
  * {@link SearchablePoller}), spool → alert stored and spool → webhook percentiles for alerts that fire at known posts
  * ({@link MarkerPosts}: watch-list rules added to the job's settings, one marker post each).
  *
- * <p>Watch-list alerts fire early (when the window holds the rule's minimum, not at its end), but the job feeds the
- * alert stage from the topic stages, which hold each post until the watermark passes it: run with a small
- * out-of-orderness, e.g. {@code MINSHENG_ANALYSIS_EVENTTIME_MAXOUTOFORDERNESS=PT1S} (reported as
- * {@code max_out_of_orderness}), or alerts come that much later.
+ * <p>Watch-list alerts fire early (when the window holds the rule's minimum, not at its end) and are counted straight
+ * after the text stages. Topic-scoped alerts come after the topic stages, which hold each post until the watermark
+ * passes it, i.e. {@code analysis.eventTime.maxOutOfOrderness} (reported as {@code max_out_of_orderness}) behind the
+ * newest post: {@link TopicBurst} injects a story whose topic alert is timed ({@code topic_alert_ms}).
  *
  * <p>Before measuring, a warm-up batch is written and waited for, so start-up (MiniCluster, operator set-up, HanLP
  * dictionaries) is not counted as latency.
@@ -83,6 +84,17 @@ public final class LatencyCommand implements CliCommand {
           + " (polling every 100 ms) to measure spool → webhook (default: ${DEFAULT-VALUE}).")
   boolean webhook;
 
+  @Option(names = "--topic-burst", defaultValue = "2",
+      description = "Posts per second of an injected story (a new root post and its reposts, from 10 % of the run, at"
+          + " most 90 s) whose topic alert is timed; 0 = none (default: ${DEFAULT-VALUE}).")
+  double topicBurstRate;
+
+  @Option(names = "--drain-rate", defaultValue = "2",
+      description = "Posts per second written during the drain (not measured), so that event time keeps moving as it"
+          + " would with live traffic and the stages that wait for the watermark release the run's last posts;"
+          + " 0 = none (default: ${DEFAULT-VALUE}).")
+  double drainRate;
+
   @Option(names = "--drain", defaultValue = "PT60S", description = "After feeding, wait this long at most for the last posts (default: ${DEFAULT-VALUE}).")
   Duration drain;
 
@@ -114,8 +126,11 @@ public final class LatencyCommand implements CliCommand {
 
         Instant since = Instant.now();
         SearchablePoller poller = new SearchablePoller(es, stack.names().postsAlias(), stack.names().alerts(), since);
-        MarkerPosts posts = new MarkerPosts(corpus, (long) Math.floor(rate * seconds), watchRules);
+        long total = (long) Math.floor(rate * seconds);
+        MarkerPosts posts = new MarkerPosts(corpus, total, watchRules);
+        TopicBurst story = new TopicBurst(posts, total, rate, topicBurstRate);
         poller.triggers(posts.triggers());
+        poller.story(story);
         pollerRef = poller;
         SpoolFeeder feeder = new SpoolFeeder(writer, Clock.systemUTC(), true, poller::written);
         if (webhook) {
@@ -142,7 +157,7 @@ public final class LatencyCommand implements CliCommand {
         AtomicReference<Throwable> feedFailure = new AtomicReference<>();
         Thread feed = new Thread(() -> {
           try {
-            feeder.writeAtRate(posts, rate, seconds, flushMillis);
+            feeder.writeAtRate(story, rate, seconds, flushMillis);
           } catch (Throwable t) {
             feedFailure.set(t);
           }
@@ -150,14 +165,18 @@ public final class LatencyCommand implements CliCommand {
         LOG.info("bench: feeding {} posts/s for {} s", rate, seconds);
         feed.start();
         long drainDeadline = Long.MAX_VALUE;
+        java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread trickle = null;
         while (true) {
           long t = System.nanoTime();
           poller.poll();
           if (!feed.isAlive()) {
             if (drainDeadline == Long.MAX_VALUE) {
               drainDeadline = System.nanoTime() + drain.toNanos();
+              trickle = startTrickle(writer, corpus, draining);
             }
-            if ((poller.unseenCount() == 0 && alertsDone(poller, posts)) || System.nanoTime() > drainDeadline) {
+            if ((poller.unseenCount() == 0 && alertsDone(poller, posts)
+                && (topicBurstRate <= 0 || poller.topicAlertMillis() != null)) || System.nanoTime() > drainDeadline) {
               break;
             }
           }
@@ -166,10 +185,17 @@ public final class LatencyCommand implements CliCommand {
             Thread.sleep(sleep);
           }
         }
+        draining.set(false);
+        if (trickle != null) {
+          trickle.join(5000);
+        }
         if (feedFailure.get() != null) {
           throw new IllegalStateException("feeding the spool failed", feedFailure.get());
         }
         report(out, poller, posts);
+        if (story.rootId() != null) {
+          out.put("story_topic_id", topicOf(es, stack.names().postsAlias(), story.rootId()));
+        }
       } finally {
         if (notifierThread != null) {
           notifierThread.interrupt();
@@ -186,6 +212,53 @@ public final class LatencyCommand implements CliCommand {
     System.out.println(out);
     System.out.flush();
     return 0;
+  }
+
+  /**
+   * Writes unmeasured posts at {@code --drain-rate} while {@code draining} holds: without them event time would stop at
+   * the feed's last post and the watermark {@code maxOutOfOrderness} before it, so posts (and alerts) of the run's
+   * last seconds would wait for the drain deadline in the stages that hold posts until the watermark passes them.
+   */
+  private Thread startTrickle(SpoolDirectoryWriter writer, java.util.Iterator<org.minsheng.post.Post> corpus,
+      java.util.concurrent.atomic.AtomicBoolean draining) {
+    if (!(drainRate > 0)) {
+      return null;
+    }
+    java.util.Iterator<org.minsheng.post.Post> whileDraining = new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return draining.get() && corpus.hasNext();
+      }
+
+      @Override
+      public org.minsheng.post.Post next() {
+        return corpus.next();
+      }
+    };
+    Thread t = new Thread(() -> {
+      try {
+        new SpoolFeeder(writer, Clock.systemUTC(), true).writeAtRate(whileDraining, drainRate,
+            drain.toMillis() / 1000.0, flushMillis);
+      } catch (java.io.IOException | RuntimeException e) {
+        LOG.warn("bench: drain-time posts stopped: {}", e.toString());
+      }
+    }, "bench-drain-feeder");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** The topic the job put a post in (its document's {@code topicId}), or null. */
+  private static String topicOf(EsHttp es, String postsAlias, String postId) throws Exception {
+    ObjectNode body = EsHttp.json().createObjectNode();
+    body.putObject("query").putObject("term").put("id", postId);
+    body.putArray("_source").add("topicId");
+    JsonNode r = es.search(postsAlias, body);
+    for (JsonNode hit : r == null ? EsHttp.json().createArrayNode() : r.path("hits").path("hits")) {
+      JsonNode t = hit.path("_source").path("topicId");
+      return t.isMissingNode() || t.isNull() ? null : t.asText();
+    }
+    return null;
   }
 
   private void warmUp(LocalStack stack, EsHttp es, SpoolDirectoryWriter writer, CorpusGenerator corpus) throws Exception {
@@ -254,6 +327,15 @@ public final class LatencyCommand implements CliCommand {
       put(out, "webhook_max_ms", hook.at(100));
       out.put("webhook_delivered", hook.count());
     }
+    if (topicBurstRate > 0) {
+      put(out, "topic_alert_ms", poller.topicAlertMillis());
+      put(out, "topic_alert_after_window_ms", poller.topicAlertAfterWindowMillis());
+      out.put("topic_alert_rule", poller.topicAlertRule());
+    }
+    Percentiles topics = new Percentiles(poller.topicAlertsAfterWindowMillis());
+    put(out, "topic_alerts_after_window_p50_ms", topics.at(50));
+    put(out, "topic_alerts_after_window_max_ms", topics.at(100));
+    out.put("topic_alerts_measured", topics.count());
     put(out, "other_alert_p50_ms", others.at(50));
     out.put("other_alerts_measured", others.count());
     out.put("max_out_of_orderness", stackOutOfOrderness);
@@ -265,7 +347,12 @@ public final class LatencyCommand implements CliCommand {
         + "sink: indexedAt − fetchedAt (before bulk and refresh); alert: " + watchRules + " watch-list rules "
         + "(minPosts 1) each matching a marker put into one post, latency = alert first seen in ES (same poll) − "
         + "spool write of that post; alert_minus_searchable: the same minus that post's own spool → searchable; webhook: first delivery at a 127.0.0.1 receiver (in-process notifier polling "
-        + "every 100 ms) − the same spool write; other_alert: any other alert, seen − newest run post in its topPosts");
+        + "every 100 ms) − the same spool write; during the drain " + drainRate + " unmeasured posts/s keep event time"
+        + " moving; topic_alert: first alert of a topic scope citing a post of the injected"
+        + " story (root + reposts at " + topicBurstRate + " posts/s), seen − spool write of the story's root;"
+        + " topic_alert_after_window: the same alert seen − its firedAt (end of the event-time window that opened it);"
+        + " topic_alerts_after_window: the same for every topic-scoped alert;"
+        + " other_alert: any other alert, seen − newest run post in its topPosts");
     if (alerts.count() < posts.triggers().size()) {
       out.put("alert_note", (posts.triggers().size() - alerts.count()) + " of " + posts.triggers().size()
           + " marker alerts not seen before the drain deadline (a marker post flagged as spam does not count;"

@@ -42,6 +42,14 @@ final class SearchablePoller {
   /** Post id → watch-list rule, for the posts carrying a marker (see {@link MarkerPosts}). */
   private volatile Map<String, String> triggers = Map.of();
   private volatile long lastWrittenMillis;
+  /** The injected story whose topic alert is timed, null = none. */
+  private volatile TopicBurst story;
+  /** First topic alert citing a story post: seen − spool write of the story's root; seen − the alert's firedAt. */
+  private Long topicAlertMs;
+  private Long topicAlertAfterWindowMs;
+  private String topicAlertRule;
+  /** Every topic-scoped alert: seen − its firedAt (the end of the window that opened it, event time = spool time). */
+  private final Map<String, Long> topicAfterWindowMs = new HashMap<>();
 
   SearchablePoller(EsHttp es, String postsAlias, String alertsIndex, Instant since) {
     this.es = es;
@@ -77,6 +85,26 @@ final class SearchablePoller {
 
   long[] alertMillis() {
     return alertMs.values().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  void story(TopicBurst burst) {
+    this.story = burst;
+  }
+
+  Long topicAlertMillis() {
+    return topicAlertMs;
+  }
+
+  Long topicAlertAfterWindowMillis() {
+    return topicAlertAfterWindowMs;
+  }
+
+  long[] topicAlertsAfterWindowMillis() {
+    return topicAfterWindowMs.values().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  String topicAlertRule() {
+    return topicAlertRule;
   }
 
   void triggers(Map<String, String> postToRule) {
@@ -174,7 +202,7 @@ final class SearchablePoller {
     ObjectNode body = EsHttp.json().createObjectNode();
     body.put("size", 1000);
     body.putObject("query").putObject("range").putObject("firedAt").put("gte", since.toString());
-    body.putArray("_source").add("alertId").add("topPosts").add("scope");
+    body.putArray("_source").add("alertId").add("topPosts").add("scope").add("rule").add("firedAt");
     JsonNode r = es.search(alertsIndex, body);
     long now = System.currentTimeMillis();
     if (r == null) {
@@ -194,6 +222,17 @@ final class SearchablePoller {
           continue;
         }
       }
+      if ("topic".equals(scope.path("type").asText())) {
+        topicAfterWindowMs.put(id, now - Instant.parse(hit.path("_source").path("firedAt").asText()).toEpochMilli());
+      }
+      if ("topic".equals(scope.path("type").asText()) && topicAlertMs == null && citesStory(hit)) {
+        Long rootAt = written.get(story.rootId());
+        if (rootAt != null) {
+          topicAlertMs = now - rootAt;
+          topicAlertAfterWindowMs = now - Instant.parse(hit.path("_source").path("firedAt").asText()).toEpochMilli();
+          topicAlertRule = hit.path("_source").path("rule").asText();
+        }
+      }
       long newest = -1;
       for (JsonNode top : hit.path("_source").path("topPosts")) {
         Long at = written.get(top.path("id").asText());
@@ -207,4 +246,16 @@ final class SearchablePoller {
     }
   }
 
+  private boolean citesStory(JsonNode hit) {
+    TopicBurst b = story;
+    if (b == null || b.rootId() == null) {
+      return false;
+    }
+    for (JsonNode top : hit.path("_source").path("topPosts")) {
+      if (b.ids().contains(top.path("id").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -34,6 +34,18 @@ public final class AlertBenchCommand implements CliCommand {
       description = "bursts are raised to at least this many posts per minute (default ${DEFAULT-VALUE})")
   double minBurstPerMinute;
 
+  @Option(names = "--late-share", defaultValue = "0",
+      description = "share of posts that arrive after their window was counted (default ${DEFAULT-VALUE})")
+  double lateShare;
+
+  @Option(names = "--late-max", defaultValue = "PT5M",
+      description = "late posts arrive up to this long after their window's end, uniformly (default ${DEFAULT-VALUE})")
+  java.time.Duration lateMax;
+
+  @Option(names = "--late-in-bursts-only", defaultValue = "false",
+      description = "only posts inside injected bursts can be late: a burst from a slow source (default ${DEFAULT-VALUE})")
+  boolean lateInBurstsOnly;
+
   @Option(names = "--config", description = "alert settings YAML overriding minsheng-analysis.yaml (alerts:)")
   Path config;
 
@@ -47,7 +59,8 @@ public final class AlertBenchCommand implements CliCommand {
     AlertSettings settings = AlertSettings.load(config, System.getenv());
     SyntheticStream stream = new SyntheticStream(seed, scopes, days, burstsPerDay, minBurstPerMinute);
     long t0 = System.nanoTime();
-    AlertReplay.Result r = new AlertReplay(settings).run(stream);
+    AlertReplay.Result r = new AlertReplay(settings, lateShare, lateMax.toMillis(), seed + 1, lateInBurstsOnly)
+        .run(stream);
     LOG.info("replayed {} posts in {} windows over {} days in {} ms; missed bursts: {}", r.posts(), r.windows(),
         days, (System.nanoTime() - t0) / 1_000_000, r.missed());
     System.out.println(r.toJson());

@@ -24,7 +24,9 @@ import org.minsheng.analysis.alert.watch.WatchRule;
  * Watch-list expressions are parsed here, so a bad expression fails the job at submission with its column.
  * Watch-list windows also fire early, the moment they hold their rule's minimum of matching posts
  * ({@link WatchlistEarlyTrigger}); such a partial count is marked {@link WindowCount#early} and only the watch-list
- * rule looks at it. Posts later than the watermark are not counted for alerting (an alert is about now; they are
+ * rule looks at it. Posts behind the watermark are still counted for {@code alerts.window.allowedLateness} after their
+ * window's end: the window fires again with its complete count and the detector replaces that window's figures and
+ * re-evaluates the rules ({@link AlertDetectorFunction}). Posts later than that are not counted for alerting (they are
  * still indexed and counted in trends); the window operator counts them in its {@code numLateRecordsDropped} metric.
  */
 public final class AlertStages {
@@ -66,6 +68,7 @@ public final class AlertStages {
     return scoped
         .keyBy(ScopedPost::scopeId)
         .window(TumblingEventTimeWindows.of(s.window.size))
+        .allowedLateness(s.window.allowedLateness)
         .trigger(new WatchlistEarlyTrigger(AlertDetector.watchlistMinPosts(s), s.watchlist.minPosts))
         .aggregate(new WindowCountAggregate(s.window), new WindowCountEmitter(s.window))
         .uid("alert-window-counts").name("alert: count per scope and window");

@@ -45,4 +45,20 @@ class AlertReplayTest {
     assertThat(AlertReplay.percentile(java.util.List.of(1L, 2L, 3L, 4L), 0.95)).isEqualTo(4);
     assertThat(AlertReplay.percentile(java.util.List.of(), 0.5)).isZero();
   }
+
+  @Test
+  void burstsFromASlowSourceAreStillDetectedThroughLateCorrectionsAndMissedWithoutThem() {
+    // 80 % of the burst posts arrive up to 5 min after their window was counted
+    AlertReplay.Result corrected = new AlertReplay(AlertSettings.defaults(), 0.8, 300_000, 1, true)
+        .run(new SyntheticStream(42, 8, 2, 4, 32));
+    AlertSettings dropping = AlertSettings.defaults();
+    dropping.window.allowedLateness = java.time.Duration.ZERO;
+    AlertReplay.Result dropped = new AlertReplay(dropping, 0.8, 300_000, 1, true)
+        .run(new SyntheticStream(42, 8, 2, 4, 32));
+    assertThat(corrected.bursts()).isGreaterThan(0);
+    assertThat(corrected.detected()).isEqualTo(corrected.bursts());
+    assertThat(corrected.falseAlarmsPerDay()).isLessThanOrEqualTo(1.0);
+    assertThat(dropped.detected()).as("late posts dropped: the bursts look like background").isLessThan(corrected.bursts() / 2);
+    assertThat(corrected.posts()).isEqualTo(dropped.posts());
+  }
 }

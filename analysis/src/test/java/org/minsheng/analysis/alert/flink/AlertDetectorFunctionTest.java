@@ -139,4 +139,105 @@ class AlertDetectorFunctionTest {
       assertThat(h.numEventTimeTimers()).isZero();
     }
   }
+
+  private static final long LATENESS = AlertSettings.defaults().window.allowedLateness.toMillis();
+
+  /** A late firing: the window operator fires the window again while the watermark is already past its end. */
+  private static void late(KeyedOneInputStreamOperatorTestHarness<String, WindowCount, Alert> h, WindowCount w)
+      throws Exception {
+    h.processElement(new StreamRecord<>(w, w.windowEnd - 1));
+  }
+
+  @Test
+  void aLateFiringReplacesTheWindowAndTheBaselineLearnsItOnce() throws Exception {
+    List<Alert> corrected;
+    List<Alert> inOrder;
+    try (var h = harness()) {
+      for (int i = 0; i < 60; i++) {
+        push(h, count("拆迁", i, 10));
+      }
+      push(h, count("拆迁", 60, 10));
+      push(h, count("拆迁", 61, 11));
+      for (long v = 12; v <= 14; v++) {
+        late(h, count("拆迁", 60, v)); // three late posts: the window's count each time
+      }
+      assertThat(alerts(h)).isEmpty();
+      push(h, count("拆迁", 62, 40));
+      push(h, count("拆迁", 63, 40));
+      corrected = alerts(h);
+      assertThat(h.numEventTimeTimers()).isEqualTo(1);
+    }
+    try (var h = harness()) {
+      for (int i = 0; i < 60; i++) {
+        push(h, count("拆迁", i, 10));
+      }
+      push(h, count("拆迁", 60, 14));
+      push(h, count("拆迁", 61, 11));
+      push(h, count("拆迁", 62, 40));
+      push(h, count("拆迁", 63, 40));
+      inOrder = alerts(h);
+    }
+    assertThat(corrected).hasSize(1);
+    assertThat(inOrder).hasSize(1);
+    // window 60 counted once with 14 posts: the same baseline (to the last bit) as if they had all been on time;
+    // learnt twice (10 and 14) or three times the mean, the variance and the z-score would differ
+    assertThat(corrected.get(0).figures.baseline).isEqualTo(inOrder.get(0).figures.baseline);
+    assertThat(corrected.get(0).figures.zScore).isEqualTo(inOrder.get(0).figures.zScore);
+    assertThat(corrected.get(0).alertId).isEqualTo(inOrder.get(0).alertId);
+  }
+
+  @Test
+  void anAlertOpenedByALateCorrectionFiresOnceAndStateAndTimersGoBackToZero() throws Exception {
+    try (var h = harness()) {
+      for (int i = 0; i < 60; i++) {
+        push(h, count("拆迁", i, 10));
+      }
+      push(h, count("拆迁", 60, 10));
+      push(h, count("拆迁", 61, 40));
+      assertThat(alerts(h)).as("one anomalous window").isEmpty();
+      late(h, count("拆迁", 60, 36)); // the burst's first posts arrive behind the watermark
+      assertThat(alerts(h)).extracting(a -> a.rule).containsExactly("burst");
+      Alert opened = alerts(h).get(0);
+      assertThat(opened.escalation).isFalse();
+      assertThat(opened.firedAt).isEqualTo(T0 + 62 * W);
+      late(h, count("拆迁", 60, 37));
+      late(h, count("拆迁", 61, 41));
+      push(h, count("拆迁", 62, 40));
+      assertThat(alerts(h)).as("one alert per scope and rule").hasSize(1);
+      assertThat(h.numEventTimeTimers()).isEqualTo(1);
+      assertThat(h.numKeyedStateEntries()).as("scope state + timer").isEqualTo(2);
+
+      // the watermark passes the newest window's end + the allowed lateness: the windows become final
+      h.processWatermark(T0 + 63 * W + LATENESS);
+      assertThat(h.numEventTimeTimers()).as("now the idle timer").isEqualTo(1);
+      late(h, count("拆迁", 61, 80)); // a firing that cannot come from the window operator any more: ignored
+      assertThat(alerts(h)).hasSize(1);
+
+      h.processWatermark(T0 + 63 * W + IDLE.toMillis());
+      assertThat(h.numEventTimeTimers()).isZero();
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(alerts(h)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aLateCorrectionSurvivesASnapshotAndRestore() throws Exception {
+    org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
+    try (var h = harness()) {
+      for (int i = 0; i < 60; i++) {
+        push(h, count("拆迁", i, 10));
+      }
+      push(h, count("拆迁", 60, 10));
+      push(h, count("拆迁", 61, 40));
+      snapshot = h.snapshot(1, T0 + 62 * W);
+    }
+    AlertDetectorFunction fn = new AlertDetectorFunction(AlertDetector.fromSettings(AlertSettings.defaults()), IDLE);
+    try (var h = new KeyedOneInputStreamOperatorTestHarness<String, WindowCount, Alert>(
+        new KeyedProcessOperator<>(fn), WindowCount::scopeId, Types.STRING)) {
+      h.initializeState(snapshot);
+      h.open();
+      late(h, count("拆迁", 60, 36));
+      assertThat(alerts(h)).as("the correctable windows were restored").extracting(a -> a.rule).containsExactly("burst");
+    }
+  }
 }
