@@ -4,8 +4,8 @@ import org.minsheng.analysis.model.AnalyzedPost;
 
 /**
  * What {@link DuplicateVerdictJoin} keeps of a post while it waits for its verdicts (up to the watermark bound,
- * {@code analysis.eventTime.maxOutOfOrderness} of event time): every post in that span sits in keyed state and is written into every checkpoint,
- * so the held copy carries only what the stages after it read.
+ * {@code analysis.eventTime.maxOutOfOrderness} of event time): every post in that span sits in keyed state and is
+ * written into every checkpoint, so the held copy carries only what the stages after it read.
  *
  * <p>The text-stage document is already written when a post reaches the join. After it, the stages read the
  * normalised text, tokens and tags (keywords, clustering, watch lists) and, for untitled posts, the start of the raw
