@@ -27,7 +27,7 @@ public final class EvalClusterCommand implements CliCommand {
   Path input;
 
   @Option(names = "--split", defaultValue = "all",
-      description = "all | tune | holdout (held out: sha1(\"minsheng-topics:\"+event_id)[0] % 5 == 0)")
+      description = "all | tune | holdout (held out: sha1(\"minsheng-topics:\"+event_id)[0] %% 5 == 0)")
   String split;
 
   @Option(names = "--set", paramLabel = "NAME=V[,V...]",
