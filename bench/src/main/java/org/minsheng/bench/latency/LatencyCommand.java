@@ -85,7 +85,7 @@ public final class LatencyCommand implements CliCommand {
   boolean webhook;
 
   @Option(names = "--topic-burst", defaultValue = "2",
-      description = "Posts per second of an injected story (a new root post and its reposts, from 10 % of the run, at"
+      description = "Posts per second of an injected story (a new root post and its reposts, from 10 %% of the run, at"
           + " most 90 s) whose topic alert is timed; 0 = none (default: ${DEFAULT-VALUE}).")
   double topicBurstRate;
 
