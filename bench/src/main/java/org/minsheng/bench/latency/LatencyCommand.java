@@ -42,8 +42,8 @@ import picocli.CommandLine.Option;
  * passes it, i.e. {@code analysis.eventTime.maxOutOfOrderness} (reported as {@code max_out_of_orderness}) behind the
  * newest post: {@link TopicBurst} injects a story whose topic alert is timed ({@code topic_alert_ms}).
  *
- * <p>Before measuring, a warm-up batch is written and waited for, so start-up (MiniCluster, operator set-up, HanLP
- * dictionaries) is not counted as latency.
+ * <p>Before measuring, a warm-up batch and {@code --warmup} of posts at the measured rate are written and waited for,
+ * so start-up (MiniCluster, operator set-up, HanLP dictionaries) and JIT compilation are not counted as latency.
  */
 @Command(name = "latency", mixinStandardHelpOptions = true,
     description = "Spool → searchable and spool → alert latency percentiles at a steady feed rate.")
@@ -94,6 +94,12 @@ public final class LatencyCommand implements CliCommand {
           + " would with live traffic and the stages that wait for the watermark release the run's last posts;"
           + " 0 = none (default: ${DEFAULT-VALUE}).")
   double drainRate;
+
+  @Option(names = "--warmup", defaultValue = "PT30S",
+      description = "Before measuring, feed at --rate for this long (not measured) and wait until those posts are"
+          + " searchable, so that the JIT has compiled the hot stages and no backlog is left (default: ${DEFAULT-VALUE};"
+          + " PT0S: only a 200-post batch).")
+  Duration warmup;
 
   @Option(names = "--drain", defaultValue = "PT60S", description = "After feeding, wait this long at most for the last posts (default: ${DEFAULT-VALUE}).")
   Duration drain;
@@ -263,8 +269,13 @@ public final class LatencyCommand implements CliCommand {
 
   private void warmUp(LocalStack stack, EsHttp es, SpoolDirectoryWriter writer, CorpusGenerator corpus) throws Exception {
     Instant since = Instant.now();
-    int n = 200;
+    long n = 200;
     new SpoolFeeder(writer, Clock.systemUTC(), true).writeAll(corpus, n);
+    if (warmup.toMillis() > 0) {
+      LOG.info("bench: warming up at {} posts/s for {}", rate, warmup);
+      n += new SpoolFeeder(writer, Clock.systemUTC(), true).writeAtRate(corpus, rate, warmup.toMillis() / 1000.0,
+          flushMillis);
+    }
     ObjectNode q = EsHttp.json().createObjectNode();
     q.putObject("range").putObject("fetchedAt").put("gte", since.toString());
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -309,6 +320,7 @@ public final class LatencyCommand implements CliCommand {
     Percentiles others = new Percentiles(poller.alertMillis());
     Percentiles hook = new Percentiles(markerArrivals(posts).values().stream().mapToLong(Long::longValue).toArray());
     out.put("rate", rate);
+    out.put("warmup_s", warmup.toMillis() / 1000.0);
     out.put("posts", poller.writtenCount());
     put(out, "searchable_p50_ms", searchable.at(50));
     put(out, "searchable_p95_ms", searchable.at(95));
