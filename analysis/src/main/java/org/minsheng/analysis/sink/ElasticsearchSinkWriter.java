@@ -10,9 +10,8 @@ import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Map;
+import com.fasterxml.jackson.databind.util.RawValue;
 import org.minsheng.analysis.sink.SinkDocument.WriteMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +63,10 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     long size() {
       return json.length + index.length() + id.length() + ACTION_OVERHEAD;
     }
+
+    Pending withMode(WriteMode other) {
+      return new Pending(index, id, json, deadLetter, record, other);
+    }
   }
 
   /** A document Elasticsearch refused for good. */
@@ -79,7 +82,6 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   private final SinkMetrics metrics;
   private final Sleeper sleeper;
   private final ObjectMapper json = EsConnection.objectMapper();
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   /** Attempts Elasticsearch makes itself when a merge meets a concurrent write; beyond them the sink retries. */
   static final int MERGE_RETRY_ON_CONFLICT = 5;
   private final boolean objectReuse;
@@ -216,14 +218,18 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
 
   /**
    * Sends {@code docs}, retrying what failed transiently (the whole request on 429 / 5xx / connection errors, the
-   * failed items on partial failures). Returns the documents refused for good. Counts acknowledged dead letters.
+   * failed items on partial failures). {@link WriteMode#CREATE_OR_MERGE} documents that already exist (409) are sent
+   * again at once as merges (no backoff: nothing failed). Returns the documents refused for good. Counts acknowledged
+   * dead letters.
    */
   List<Rejected> send(List<Pending> docs) throws IOException, InterruptedException {
     List<Rejected> rejected = new ArrayList<>();
     List<Pending> pending = docs;
-    for (int attempt = 0; ; attempt++) {
+    int attempt = 0;
+    while (true) {
       String failure;
       List<Pending> retry = new ArrayList<>();
+      List<Pending> existing = new ArrayList<>();
       try {
         long t = System.nanoTime();
         metrics.bulkRequests.inc();
@@ -244,6 +250,8 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
             if (doc.deadLetter()) {
               metrics.deadLetters.inc();
             }
+          } else if (doc.mode() == WriteMode.CREATE_OR_MERGE && item.status() == 409) {
+            existing.add(doc.withMode(WriteMode.MERGE));
           } else if (retryable(item.status()) || (doc.mode() == WriteMode.MERGE && item.status() == 409)) {
             retry.add(doc);
             firstRetryable = firstRetryable != null ? firstRetryable : item.status() + " " + describe(item.error());
@@ -253,9 +261,17 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
           }
         }
         if (retry.isEmpty()) {
-          return rejected;
+          if (existing.isEmpty()) {
+            return rejected;
+          }
+          LOG.debug("{} of {} documents exist already: merging into them", existing.size(), pending.size());
+          pending = existing;
+          continue;
         }
-        failure = retry.size() + " of " + pending.size() + " documents failed transiently, first: " + firstRetryable;
+        // the existing ones go along with the retry (a merge after a backoff is as good as one now)
+        retry.addAll(existing);
+        failure = retry.size() - existing.size() + " of " + pending.size()
+            + " documents failed transiently, first: " + firstRetryable;
       } catch (IOException | ElasticsearchException e) {
         if (!retryable(e)) {
           throw new IOException("Elasticsearch refused a bulk request of " + pending.size() + " documents ("
@@ -267,22 +283,24 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
       if (attempt >= bulk.maxRetries()) {
         throw new IOException("Elasticsearch bulk write gave up after " + bulk.maxRetries() + " retries: " + failure);
       }
-      Duration delay = bulk.backoff(attempt + 1);
+      attempt++;
+      Duration delay = bulk.backoff(attempt);
       metrics.retries.inc();
-      LOG.warn("{}; retry {}/{} in {} ms", failure, attempt + 1, bulk.maxRetries(), delay.toMillis());
+      LOG.warn("{}; retry {}/{} in {} ms", failure, attempt, bulk.maxRetries(), delay.toMillis());
       sleeper.sleep(delay);
       pending = retry;
     }
   }
 
-  private BulkRequest request(List<Pending> docs) throws IOException {
+  private BulkRequest request(List<Pending> docs) {
     BulkRequest.Builder b = new BulkRequest.Builder();
     for (Pending d : docs) {
-      if (d.mode() == WriteMode.CREATE) {
+      if (d.mode() == WriteMode.CREATE || d.mode() == WriteMode.CREATE_OR_MERGE) {
         b.operations(op -> op.create(c -> c.index(d.index()).id(d.id())
             .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
       } else if (d.mode() == WriteMode.MERGE) {
-        Map<String, Object> partial = json.readValue(d.json(), MAP);
+        // the fields as they are (raw JSON), not parsed into a map and written again
+        RawValue partial = new RawValue(new String(d.json(), StandardCharsets.UTF_8));
         // several stages merge into one document concurrently: let Elasticsearch re-apply on a version conflict
         b.operations(op -> op.update(u -> u.index(d.index()).id(d.id()).retryOnConflict(MERGE_RETRY_ON_CONFLICT)
             .action(a -> a.doc(partial).docAsUpsert(true))));

@@ -18,9 +18,12 @@ import org.minsheng.post.Post;
  * {@code indexedAt} comes from the injected clock.
  *
  * <p>A post's document is assembled by two writes that may arrive in either order, both merged into the document
- * ({@link SinkDocument.WriteMode#MERGE}, idempotent): {@link #textStages} right after sentiment, so a post is
- * searchable within seconds, and {@link #topicStages} once the event-time-ordered topic stages (reprints, spam,
- * keywords, clustering) have judged it. The plain constructor writes every field at once (replace).
+ * (idempotent): {@link #textStages} right after sentiment, so a post is searchable within seconds, and
+ * {@link #topicStages} once the event-time-ordered topic stages (reprints, spam, keywords, clustering) have judged it.
+ * The text-stage write is a create that turns into a merge only when the document exists
+ * ({@link SinkDocument.WriteMode#CREATE_OR_MERGE}: Elasticsearch reads nothing for the usual first write); the
+ * topic-stage write is a merge ({@link SinkDocument.WriteMode#MERGE}). The plain constructor writes every field at
+ * once (replace).
  */
 public final class PostDocumentConverter implements DocumentConverter<AnalyzedPost> {
   private static final long serialVersionUID = 1L;
@@ -74,9 +77,15 @@ public final class PostDocumentConverter implements DocumentConverter<AnalyzedPo
       topicStageFields(analyzed, d);
     }
     String index = naming.indexFor(p.publishedAt());
-    return part == Part.ALL
-        ? new SinkDocument(index, p.id(), d)
-        : new SinkDocument(index, p.id(), d, SinkDocument.WriteMode.MERGE);
+    switch (part) {
+      case ALL:
+        return new SinkDocument(index, p.id(), d);
+      case TEXT_STAGES:
+        // almost always the document's first write: a plain create; merged when the document exists already
+        return new SinkDocument(index, p.id(), d, SinkDocument.WriteMode.CREATE_OR_MERGE);
+      default:
+        return new SinkDocument(index, p.id(), d, SinkDocument.WriteMode.MERGE);
+    }
   }
 
   private void textStageFields(AnalyzedPost analyzed, Post p, ObjectNode d) {

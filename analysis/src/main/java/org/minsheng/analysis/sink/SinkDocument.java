@@ -27,7 +27,14 @@ public record SinkDocument(String index, String id, ObjectNode source, WriteMode
      * created if absent. For documents assembled by several stages in any order, e.g. a post's text-stage fields and
      * the fields its topic stages add later.
      */
-    MERGE
+    MERGE,
+    /**
+     * {@code create}, and where the document already exists (409) the same fields merged into it as {@link #MERGE}
+     * does: the same result as {@code MERGE}, but the usual case, a document written for the first time, is a plain
+     * create, which spares Elasticsearch the update's read of the (absent) document and the re-serialisation of the
+     * fields. For the first of several writes that assemble a document, e.g. a post's text-stage fields.
+     */
+    CREATE_OR_MERGE
   }
 
   /** A document that replaces any existing one with the same id (the usual, idempotent case). */

@@ -74,6 +74,46 @@ class ElasticsearchSinkITCase {
     assertThat(ES.count("minsheng-deadletters")).isZero();
   }
 
+  private static List<AnalyzedPost> judged() {
+    List<AnalyzedPost> posts = posts();
+    for (AnalyzedPost a : posts) {
+      a.simhash = 0x00ff00ff1234abcdL;
+      a.keywords = List.of("新闻");
+      a.topicId = "t-1";
+    }
+    return posts;
+  }
+
+  @Test
+  void textAndTopicStageWritesMeetInOneDocumentInEitherOrderAndOnReplay() throws Exception {
+    Clock clock = Clock.systemUTC();
+    PostDocumentConverter text = PostDocumentConverter.textStages(IndexNames.DEFAULT.posts(), clock);
+    PostDocumentConverter topic = PostDocumentConverter.topicStages(IndexNames.DEFAULT.posts(), clock);
+    List<AnalyzedPost> firstHalf = judged().subList(0, 3);
+    List<AnalyzedPost> secondHalf = judged().subList(3, 6);
+
+    run(firstHalf, text);    // the usual order: creates
+    run(firstHalf, topic);   // merged in
+    run(secondHalf, topic);  // topic fields first (an upsert) ...
+    run(secondHalf, text);   // ... then the text-stage create meets the document: merged instead
+    run(judged(), text);     // a replay of every text-stage write: all merges now
+
+    assertThat(ES.count("minsheng-posts")).isEqualTo(6);
+    for (AnalyzedPost a : judged()) {
+      String index = IndexNames.DEFAULT.posts().indexFor(a.post.publishedAt());
+      assertThat(ES.get(index, a.id())).as(a.id()).hasValueSatisfying(d -> {
+        assertThat(d.path("title").asText()).isEqualTo(a.post.title());
+        assertThat(d.path("content").asText()).contains("新闻");
+        assertThat(d.path("sentiment").asText()).isEqualTo("neutral");
+        assertThat(d.path("topicId").asText()).isEqualTo("t-1");
+        assertThat(d.path("simhash").asText()).isEqualTo("00ff00ff1234abcd");
+      });
+    }
+    assertThat(ES.count("minsheng-posts", "{\"term\":{\"topicId\":\"t-1\"}}")).isEqualTo(6);
+    assertThat(ES.count("minsheng-posts", "{\"term\":{\"content\":\"新闻\"}}")).isEqualTo(6);
+    assertThat(ES.count("minsheng-deadletters")).isZero();
+  }
+
   @Test
   void manyPostsInSeveralFullBulksAllArrive() throws Exception {
     List<AnalyzedPost> many = new ArrayList<>();

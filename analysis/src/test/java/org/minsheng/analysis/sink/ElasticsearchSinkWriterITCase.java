@@ -218,6 +218,46 @@ class ElasticsearchSinkWriterITCase {
   }
 
   @Test
+  void createOrMergeDocumentsAreCreatedAndOnlyThoseThatExistAreMergedAtOnce() throws Exception {
+    DocumentConverter<Doc> first = d -> new SinkDocument("test-index", d.id(),
+        JsonNodeFactory.instance.objectNode().put("text", d.text()), SinkDocument.WriteMode.CREATE_OR_MERGE);
+    // d1 exists already (written by another stage first, or a replay): its create answers 409
+    writer((n, ops) -> n == 0 ? FakeBulkServer.items(ops, 201, 409, 201) : FakeBulkServer.ok(ops), 1000, 3, null,
+        first);
+    writeDocs(3);
+    writer.flush(false);
+
+    assertThat(server.received()).hasSize(2);
+    assertThat(server.received().get(0).ops()).extracting(FakeBulkServer.Op::kind)
+        .containsExactly("create", "create", "create");
+    assertThat(server.received().get(0).ops().get(0).source().path("text").asText()).isEqualTo("text 0");
+    FakeBulkServer.Op merge = server.received().get(1).ops().get(0);
+    assertThat(server.received().get(1).ops()).hasSize(1);
+    assertThat(merge.kind()).isEqualTo("update");
+    assertThat(merge.id()).isEqualTo("d1");
+    assertThat(merge.source().path("doc_as_upsert").asBoolean()).isTrue();
+    assertThat(merge.source().path("doc").path("text").asText()).isEqualTo("text 1");
+    assertThat(sleeps).isEmpty(); // nothing failed: no backoff
+    assertThat(writer.metrics().retries()).isZero();
+    assertThat(writer.metrics().recordsSent()).isEqualTo(3);
+  }
+
+  @Test
+  void createOrMergeConflictsTravelWithATransientRetry() throws Exception {
+    DocumentConverter<Doc> first = d -> new SinkDocument("test-index", d.id(),
+        JsonNodeFactory.instance.objectNode().put("text", d.text()), SinkDocument.WriteMode.CREATE_OR_MERGE);
+    writer((n, ops) -> n == 0 ? FakeBulkServer.items(ops, 429, 409) : FakeBulkServer.ok(ops), 1000, 3, null, first);
+    writeDocs(2);
+    writer.flush(false);
+
+    assertThat(server.received()).hasSize(2);
+    assertThat(server.received().get(1).ops()).extracting(op -> op.kind() + ":" + op.id())
+        .containsExactly("create:d0", "update:d1");
+    assertThat(sleeps).hasSize(1);
+    assertThat(writer.metrics().recordsSent()).isEqualTo(2);
+  }
+
+  @Test
   void mappingRejectionGoesToTheDeadLettersWithItsReasonAndIsNotRetried() throws Exception {
     writer((n, ops) -> n == 0 ? FakeBulkServer.items(ops, 201, 400, 201) : FakeBulkServer.ok(ops), 1000, 3, null);
     writeDocs(3);

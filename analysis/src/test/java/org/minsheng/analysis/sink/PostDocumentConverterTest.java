@@ -73,7 +73,7 @@ class PostDocumentConverterTest {
     SinkDocument topic = PostDocumentConverter.topicStages(IndexNames.DEFAULT.posts(), clock).convert(full());
 
     assertThat(all.mode()).isEqualTo(SinkDocument.WriteMode.REPLACE);
-    assertThat(text.mode()).isEqualTo(SinkDocument.WriteMode.MERGE);
+    assertThat(text.mode()).isEqualTo(SinkDocument.WriteMode.CREATE_OR_MERGE);
     assertThat(topic.mode()).isEqualTo(SinkDocument.WriteMode.MERGE);
     assertThat(text.index()).isEqualTo(all.index()).isEqualTo(topic.index());
     assertThat(text.id()).isEqualTo(all.id()).isEqualTo(topic.id());

@@ -37,7 +37,7 @@ class IndexTemplatesITCase {
     String index = ES.names().posts().indexFor(java.time.Instant.parse("2026-11-03T08:00:00Z"));
     Request put = new Request("PUT", "/" + index + "/_doc/p1");
     put.setJsonEntity("""
-        {"id":"p1","platform":"weibo","site":"weibo.com","title":"暴雨","text":"城区暴雨内涝严重",
+        {"id":"p1","platform":"weibo","site":"weibo.com","url":"https://weibo.com/u1/p1","title":"暴雨","text":"城区暴雨内涝严重",
          "content":"城区 暴雨 内涝 严重","tokens":["城区","暴雨","内涝","严重"],"publishedAt":"2026-11-03T08:00:00Z",
          "author":{"id":"u1","name":"张三","followers":12,"verified":true},"metrics":{"likes":3},
          "sentiment":"negative","sentimentScore":-0.8,"simhash":"00ff00ff00ff00ff","spam":false}
@@ -55,8 +55,18 @@ class IndexTemplatesITCase {
     assertThat(ES.count("minsheng-posts", "{\"term\":{\"tokens\":\"暴雨\"}}")).isEqualTo(1);
     assertThat(ES.count("minsheng-posts", "{\"range\":{\"publishedAt\":{\"gte\":\"2026-11-01\"}}}")).isEqualTo(1);
 
+    // fields without doc values (template version 3) are still searchable and tested for existence
+    assertThat(ES.count("minsheng-posts", "{\"term\":{\"simhash\":\"00ff00ff00ff00ff\"}}")).isEqualTo(1);
+    assertThat(ES.count("minsheng-posts", "{\"exists\":{\"field\":\"simhash\"}}")).isEqualTo(1);
+    assertThat(ES.count("minsheng-posts", "{\"exists\":{\"field\":\"duplicateOf\"}}")).isZero();
+    assertThat(ES.count("minsheng-posts", "{\"term\":{\"url\":\"https://weibo.com/u1/p1\"}}")).isEqualTo(1);
+    assertThat(ES.count("minsheng-posts", "{\"bool\":{\"filter\":[{\"term\":{\"content\":\"暴雨\"}}],"
+        + "\"must_not\":[{\"term\":{\"content\":\"干旱\"}}]}}")).isEqualTo(1);
+
     JsonNode properties = ES.mapping(index).path(index).path("mappings").path("properties");
     assertThat(properties.path("content").path("analyzer").asText()).isEqualTo("whitespace");
+    assertThat(properties.path("content").path("index_options").asText()).isEqualTo("freqs");
+    assertThat(properties.path("url").path("doc_values").asBoolean(true)).isFalse();
     assertThat(properties.path("author").path("properties").path("followers").path("type").asText()).isEqualTo("long");
     assertThat(properties.path("sentimentScore").path("type").asText()).isEqualTo("float");
     assertThat(ES.get(index, "p1")).hasValueSatisfying(d -> assertThat(d.path("site").asText()).isEqualTo("weibo.com"));

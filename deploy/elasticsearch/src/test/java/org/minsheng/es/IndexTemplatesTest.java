@@ -53,6 +53,28 @@ class IndexTemplatesTest {
   }
 
   @Test
+  void postsTemplateIndexesNoMoreThanTheQueriesNeed() {
+    JsonNode t = IndexTemplates.defaults().template("posts");
+    assertThat(t.path("version").asInt()).isGreaterThanOrEqualTo(3);
+    JsonNode p = t.path("template").path("mappings").path("properties");
+    // content is only searched with term queries: frequencies for scoring, no positions
+    assertThat(p.path("content").path("index_options").asText()).isEqualTo("freqs");
+    // title and text keep positions: match_phrase finds exact substrings there
+    assertThat(p.path("title").has("index_options")).isFalse();
+    assertThat(p.path("text").has("index_options")).isFalse();
+    // never sorted or aggregated: searchable, without doc values
+    for (String f : List.of("url", "contentHash", "simhash")) {
+      assertThat(p.path(f).path("doc_values").isBoolean()).as(f).isTrue();
+      assertThat(p.path(f).path("doc_values").asBoolean()).as(f).isFalse();
+      assertThat(p.path(f).has("index")).as(f).isFalse();
+    }
+    // aggregated, sorted or filtered by the API and the bench: doc values stay
+    for (String f : List.of("id", "site", "region", "sentiment", "emotion", "keywords", "topicId", "duplicateOf")) {
+      assertThat(p.path(f).has("doc_values")).as(f).isFalse();
+    }
+  }
+
+  @Test
   void onlyCoreAnalysersAreUsed() {
     List<String> analysers = new ArrayList<>();
     IndexTemplates.defaults().templates().values().forEach(t -> collect(t, analysers));
