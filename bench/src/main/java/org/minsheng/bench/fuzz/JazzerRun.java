@@ -69,8 +69,8 @@ public final class JazzerRun {
     if (!target.disabledHooks().isEmpty()) {
       cmd.add("--disabled_hooks=" + target.disabledHooks());
     }
-    if (!target.hookExcludes().isEmpty()) {
-      cmd.add("--custom_hook_excludes=" + target.hookExcludes());
+    if (!target.instrumentExcludes().isEmpty()) {
+      cmd.add("--instrumentation_excludes=" + target.instrumentExcludes());
     }
     cmd.add("--keep_going=1000");
     cmd.add("--reproducer_path=" + work.resolve("findings"));
