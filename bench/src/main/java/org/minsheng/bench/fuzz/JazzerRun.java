@@ -66,6 +66,12 @@ public final class JazzerRun {
     cmd.add("--target_class=" + target.testClass());
     cmd.add("--target_method=" + target.method());
     cmd.add("--instrumentation_includes=" + target.instrument());
+    if (!target.disabledHooks().isEmpty()) {
+      cmd.add("--disabled_hooks=" + target.disabledHooks());
+    }
+    if (!target.instrumentExcludes().isEmpty()) {
+      cmd.add("--instrumentation_excludes=" + target.instrumentExcludes());
+    }
     cmd.add("--keep_going=1000");
     cmd.add("--reproducer_path=" + work.resolve("findings"));
     cmd.add("-max_total_time=" + Math.max(1, limits.duration().toSeconds()));
@@ -74,6 +80,10 @@ public final class JazzerRun {
     cmd.add("-max_len=" + limits.maxLen());
     cmd.add("-print_final_stats=1");
     cmd.add("-artifact_prefix=" + work.resolve("findings") + "/");
+    Path dictionary = target.dictionary(projectRoot);
+    if (Files.isRegularFile(dictionary)) {
+      cmd.add("-dict=" + dictionary);
+    }
     cmd.add(work.resolve("corpus").toString());
     Path seeds = target.seeds(projectRoot);
     if (Files.isDirectory(seeds)) {

@@ -57,4 +57,22 @@ class LibFuzzerLogTest {
           .as(t.name()).content().contains("void " + t.method() + "(byte[] input)");
     }
   }
+
+  @Test
+  void theNewsTargetRunsWithoutTheQuadraticRegexHooksAndWithItsDictionary() throws java.io.IOException {
+    Path root = ProjectRoot.find(null, Path.of("").toAbsolutePath(), "");
+    FuzzTarget news = FuzzTarget.named("news").orElseThrow();
+    java.util.List<String> cmd = new JazzerRun(root, "").command(news,
+        new JazzerRun.Limits(java.time.Duration.ofMinutes(1), 30, 2560, "1g", 16384), Path.of("/w"));
+    assertThat(cmd).contains("--disabled_hooks=com.code_intelligence.jazzer.sanitizers.RegexRoadblocks",
+        "--instrumentation_excludes=org.minsheng.ingest.clean.TraditionalToSimplifiedFilter", "-dict=" + news.dictionary(root),
+        "--instrumentation_includes=org.minsheng.**", "-max_len=16384");
+    // libFuzzer rejects a dictionary with a malformed line: every entry is one quoted, escaped, printable-ASCII token
+    java.util.List<String> entries = java.nio.file.Files.readAllLines(news.dictionary(root)).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    assertThat(entries).hasSizeGreaterThan(100).allMatch(l -> l.matches("\"([\\x20-\\x7e&&[^\"\\\\]]|\\\\x[0-9A-F]{2}|\\\\[\"\\\\])+\""), "quoted token");
+    FuzzTarget weibo = FuzzTarget.named("weibo").orElseThrow();
+    assertThat(new JazzerRun(root, "").command(weibo, new JazzerRun.Limits(java.time.Duration.ofMinutes(1), 30, 2560, "1g", 16384),
+        Path.of("/w"))).noneMatch(a -> a.startsWith("--disabled_hooks") || a.startsWith("-dict="));
+  }
 }

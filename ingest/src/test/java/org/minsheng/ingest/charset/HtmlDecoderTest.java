@@ -120,4 +120,25 @@ class HtmlDecoderTest {
     assertThat(CharsetNames.forLabel("big5")).contains(BIG5);
     assertThat(CharsetNames.forLabel("no-such-charset")).isEmpty();
   }
+
+  @Test
+  void otherLabelsResolveLikeCharsetForName() {
+    // forLabel looks labels up in a table built once; it must know every name and alias Charset.forName knows
+    for (java.nio.charset.Charset c : java.nio.charset.Charset.availableCharsets().values()) {
+      java.util.List<String> labels = new java.util.ArrayList<>(c.aliases());
+      labels.add(c.name());
+      for (String label : labels) {
+        java.nio.charset.Charset expected = java.nio.charset.Charset.forName(label);
+        java.util.Optional<java.nio.charset.Charset> got = CharsetNames.forLabel(" " + label.toUpperCase(java.util.Locale.ROOT) + " ");
+        assertThat(got).as(label).isPresent();
+        if (!got.get().equals(GB18030) && !got.get().equals(BIG5) && !got.get().equals(java.nio.charset.StandardCharsets.UTF_8)) {
+          assertThat(got).as(label).contains(expected);
+        }
+      }
+    }
+    assertThat(CharsetNames.forLabel("iso-8859-1")).contains(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(CharsetNames.forLabel("Shift_JIS")).contains(java.nio.charset.Charset.forName("Shift_JIS"));
+    assertThat(CharsetNames.forLabel("utf-8\"")).contains(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(CharsetNames.forLabel("a/b")).isEmpty(); // an illegal name is unknown, not an exception
+  }
 }
