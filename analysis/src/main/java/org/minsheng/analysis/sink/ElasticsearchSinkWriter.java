@@ -19,6 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -30,10 +34,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers converted documents and writes them with bulk requests, synchronously, on the task thread: when the buffer
- * reaches the count or byte limit, on the flush-interval timer (a processing-time timer, run by the task's mailbox, so
- * no locking), and on {@link #flush(boolean)} (before every checkpoint), which returns only when everything buffered is
- * acknowledged by Elasticsearch or turned into an acknowledged dead letter.
+ * Buffers converted documents and writes them with bulk requests: when the buffer reaches the count or byte limit, on
+ * the flush-interval timer (a processing-time timer, run by the task's mailbox), and on {@link #flush(boolean)} (before
+ * every checkpoint), which returns only when everything buffered is acknowledged by Elasticsearch or turned into an
+ * acknowledged dead letter.
+ *
+ * <p>One bulk is in flight at a time, on the writer's own sender thread, while the task thread goes on analysing and
+ * buffering the next: handing over a batch first waits for the previous one, and {@link #flush(boolean)} waits for
+ * both, so the at-least-once guarantee at checkpoints is the same as with synchronous writes. Before, the task thread
+ * waited for every bulk (Elasticsearch indexes a bulk on one write thread) and the job was latency-bound, not CPU-bound
+ * (docs/BENCHMARKS.md). A failed bulk (after its retries) fails the next {@code write} or {@code flush}.
  */
 final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
@@ -90,6 +100,10 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   private long bufferedBytes;
   private ScheduledFuture<?> timer;
   private boolean closed;
+  /** Sends one handed-over batch at a time. */
+  private final ExecutorService sender;
+  /** The batch being sent, or null. */
+  private Future<?> inFlight;
 
   ElasticsearchSinkWriter(EsSettings settings, DocumentConverter<T> converter, BulkConfig bulk,
       DeadLetterDocumentConverter deadLetters, Clock clock, ProcessingTimeService timeService, SinkMetrics metrics,
@@ -104,6 +118,11 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     this.sleeper = sleeper;
     this.connection = EsConnection.open(settings);
     this.client = connection.client();
+    this.sender = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "elasticsearch-bulk-sender");
+      t.setDaemon(true);
+      return t;
+    });
     scheduleTimer();
     LOG.info("Elasticsearch sink writer for {}: bulk {} docs / {} bytes / {} ms, {} retries from {} ms up to {} ms",
         settings, bulk.maxActions(), bulk.maxBytes(), bulk.flushInterval().toMillis(), bulk.maxRetries(),
@@ -112,6 +131,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
 
   @Override
   public void write(T element, Context context) throws IOException, InterruptedException {
+    failIfSendFailed();
     SinkDocument doc;
     try {
       doc = converter.convert(element);
@@ -130,6 +150,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
   @Override
   public void flush(boolean endOfInput) throws IOException, InterruptedException {
     flushBuffer();
+    awaitInFlight();
   }
 
   @Override
@@ -138,6 +159,11 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     if (timer != null) {
       timer.cancel(false);
     }
+    if (inFlight != null && !inFlight.isDone()) {
+      LOG.warn("Closing with a bulk request still in flight (the job failed or was cancelled; its documents are"
+          + " replayed from the last checkpoint)");
+    }
+    sender.shutdownNow();
     if (!buffer.isEmpty()) {
       LOG.warn("Closing with {} unflushed documents (the job failed or was cancelled; they are replayed from the last"
           + " checkpoint)", buffer.size());
@@ -179,12 +205,58 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     });
   }
 
-  /** Writes everything buffered; returns when all of it is acknowledged (or throws after the retries). */
+  /**
+   * Hands everything buffered to the sender, after the previous batch is acknowledged (or throws what made it fail);
+   * at most one batch is in flight.
+   */
   private void flushBuffer() throws IOException, InterruptedException {
     if (buffer.isEmpty()) {
       return;
     }
+    awaitInFlight();
     List<Pending> batch = new ArrayList<>(buffer);
+    buffer.clear();
+    bufferedBytes = 0;
+    metrics.pendingRecords(0);
+    inFlight = sender.submit(() -> {
+      deliver(batch);
+      return null;
+    });
+  }
+
+  /** Waits for the batch in flight; rethrows its failure. */
+  void awaitInFlight() throws IOException, InterruptedException {
+    if (inFlight == null) {
+      return;
+    }
+    Future<?> f = inFlight;
+    inFlight = null;
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof InterruptedException ie) {
+        throw ie;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException("bulk write failed: " + cause, cause);
+    }
+  }
+
+  /** Fails fast when the batch in flight has already failed, rather than at the next hand-over. */
+  private void failIfSendFailed() throws IOException, InterruptedException {
+    if (inFlight != null && inFlight.isDone()) {
+      awaitInFlight();
+    }
+  }
+
+  /** Sends a batch and dead-letters what Elasticsearch refuses; on the sender thread. */
+  private void deliver(List<Pending> batch) throws IOException, InterruptedException {
     List<Rejected> rejected = send(batch);
     List<Pending> letters = new ArrayList<>();
     for (Rejected r : rejected) {
@@ -206,9 +278,6 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
             new String(r.doc().json(), StandardCharsets.UTF_8));
       }
     }
-    buffer.clear();
-    bufferedBytes = 0;
-    metrics.pendingRecords(0);
   }
 
   private Pending deadLetterPending(DeadLetter letter) throws JsonProcessingException {

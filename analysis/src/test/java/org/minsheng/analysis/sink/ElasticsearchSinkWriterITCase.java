@@ -102,9 +102,32 @@ class ElasticsearchSinkWriterITCase {
   void fullBufferIsSentWithoutWaitingForFlush() throws Exception {
     writer((n, ops) -> FakeBulkServer.ok(ops), 2, 3, null);
     writeDocs(5);
+    writer.awaitInFlight(); // the second batch was handed to the sender thread
     assertThat(server.received()).hasSize(2);
     assertThat(server.received()).allSatisfy(r -> assertThat(r.ops()).hasSize(2));
     assertThat(writer.buffered()).isEqualTo(1);
+  }
+
+  @Test
+  void theTaskGoesOnBufferingWhileABulkIsInFlightAndFlushWaitsForIt() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    writer((n, ops) -> {
+      if (n == 0) {
+        try {
+          release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return FakeBulkServer.ok(ops);
+    }, 2, 3, null);
+    writeDocs(3); // the first two are handed over and held up by the server; the third is buffered meanwhile
+    assertThat(writer.buffered()).isEqualTo(1);
+    assertThat(writer.metrics().recordsSent()).as("nothing acknowledged yet").isZero();
+    release.countDown();
+    writer.flush(false);
+    assertThat(writer.metrics().recordsSent()).isEqualTo(3);
+    assertThat(writer.buffered()).isZero();
   }
 
   @Test
@@ -115,9 +138,11 @@ class ElasticsearchSinkWriterITCase {
     time.advanceTo(999);
     assertThat(server.received()).isEmpty();
     time.advanceTo(1000);
+    writer.awaitInFlight();
     assertThat(server.received()).hasSize(1);
     writeDocs(1);
     time.advanceTo(2000); // the timer was registered again
+    writer.awaitInFlight();
     assertThat(server.received()).hasSize(2);
     assertThat(writer.metrics().recordsSent()).isEqualTo(3);
   }
