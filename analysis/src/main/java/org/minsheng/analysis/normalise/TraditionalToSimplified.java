@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
+import org.minsheng.text.LongestMatchReplacer;
 
 /**
  * Traditional → simplified Chinese conversion with HanLP's own table ({@code data/dictionary/tc/t2s.txt} inside the
@@ -24,36 +24,10 @@ public final class TraditionalToSimplified {
   /** Classpath location of HanLP's table in the portable jar. */
   public static final String HANLP_T2S_RESOURCE = "data/dictionary/tc/t2s.txt";
 
-  private final Map<String, String> table;
-  /**
-   * Length (in chars) of the longest key starting with a given BMP char, 0 when none does (capped at 127: no key is
-   * near that long); keys starting outside the BMP are in {@link #longestOutsideBmp}.
-   */
-  private final byte[] longestByFirstChar = new byte[Character.MAX_VALUE + 1];
-  private final Map<Integer, Integer> longestOutsideBmp;
-  /** The replacement of a one-char key when it is a single char, 0 otherwise (then {@link #table} answers). */
-  private final char[] singleChar = new char[Character.MAX_VALUE + 1];
+  private final LongestMatchReplacer replacer;
 
   public TraditionalToSimplified(Map<String, String> table) {
-    Objects.requireNonNull(table, "table");
-    this.table = Map.copyOf(table);
-    Map<Integer, Integer> outside = new HashMap<>();
-    for (Map.Entry<String, String> e : table.entrySet()) {
-      String key = e.getKey();
-      if (key.isEmpty()) {
-        continue;
-      }
-      int first = key.codePointAt(0);
-      if (Character.isBmpCodePoint(first)) {
-        longestByFirstChar[first] = (byte) Math.max(longestByFirstChar[first], Math.min(key.length(), 127));
-        if (key.length() == 1 && e.getValue().length() == 1) {
-          singleChar[first] = e.getValue().charAt(0);
-        }
-      } else {
-        outside.merge(first, key.length(), Math::max);
-      }
-    }
-    this.longestOutsideBmp = Map.copyOf(outside);
+    this.replacer = new LongestMatchReplacer(table);
   }
 
   /** Loads HanLP's bundled t2s table from the classpath. */
@@ -96,60 +70,10 @@ public final class TraditionalToSimplified {
 
   /** Number of table entries. */
   public int size() {
-    return table.size();
+    return replacer.table().size();
   }
 
   public String convert(String text) {
-    if (text == null || text.isEmpty() || table.isEmpty()) {
-      return text;
-    }
-    StringBuilder out = null;
-    int n = text.length();
-    int i = 0;
-    int copiedUpTo = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      int codePoint = Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
-      int longest = codePoint == c ? longestByFirstChar[c] : longestOutsideBmp.getOrDefault(codePoint, 0);
-      if (longest == 0) {
-        i += Character.charCount(codePoint);
-        continue;
-      }
-      int matched = 0;
-      String replacement = null;
-      char single = 0;
-      for (int len = Math.min(longest, n - i); len >= 1; len--) {
-        if (len == 1 && singleChar[c] != 0) {
-          matched = 1;
-          single = singleChar[c];
-          break;
-        }
-        String value = table.get(text.substring(i, i + len));
-        if (value != null) {
-          matched = len;
-          replacement = value;
-          break;
-        }
-      }
-      if (matched == 0) {
-        i += Character.charCount(codePoint);
-        continue;
-      }
-      if (out == null) {
-        out = new StringBuilder(n);
-      }
-      out.append(text, copiedUpTo, i);
-      if (replacement != null) {
-        out.append(replacement);
-      } else {
-        out.append(single);
-      }
-      i += matched;
-      copiedUpTo = i;
-    }
-    if (out == null) {
-      return text;
-    }
-    return out.append(text, copiedUpTo, n).toString();
+    return replacer.replace(text);
   }
 }

@@ -33,9 +33,11 @@ public record FuzzTarget(String name, String module, String testClass, String me
    * third of the news target's time after the regex hooks were off. Built-in hooks follow the coverage
    * instrumentation ({@code --custom_hook_excludes} does not remove them), so this class runs on every input
    * uninstrumented: its two paths (convert or not) are covered by its unit tests, and the dictionary holds
-   * traditional phrases so inputs over the 3% threshold keep coming.
+   * traditional phrases so inputs over the 3% threshold keep coming. The look-ups themselves are in
+   * {@code LongestMatchReplacer}, which the filter shares with the job's normalise stage.
    */
-  static final String T2S_TABLE = "org.minsheng.ingest.clean.TraditionalToSimplifiedFilter";
+  static final String T2S_TABLE =
+      "org.minsheng.ingest.clean.TraditionalToSimplifiedFilter:org.minsheng.text.LongestMatchReplacer";
 
   public FuzzTarget(String name, String module, String testClass, String method, String instrument) {
     this(name, module, testClass, method, instrument, "", "");

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.minsheng.text.LongestMatchReplacer;
 
 /**
  * Traditional → simplified Chinese with HanLP's own conversion tables ({@code data/dictionary/tc/t2s.txt} and the
@@ -19,9 +20,9 @@ import java.util.Map;
  * {@code TraditionalChineseDictionary}; the house rule is that HanLP state is instance-held. This filter loads the
  * same tables into its own map (about 57 000 entries, ~60 ms, a few MB), once per chain.
  *
- * <p>Cost: one table look-up per character when no key of two or more characters starts with it (most characters),
- * otherwise one per possible key length starting there ({@code longestKeyFrom}), instead of one per length up to the
- * longest key of the whole table (a fuzzing profile showed the old loop as a third of the article path's time).
+ * <p>Conversion is {@link LongestMatchReplacer}'s (shared with the job's normalise stage): one array read for most
+ * characters, otherwise one look-up per key length that starts there (a fuzzing profile showed the old loop, one
+ * look-up per length up to the longest key of the table, as a third of the article path's time).
  *
  * <p>Pages already in simplified script are left alone: the conversion runs only when at least
  * {@code minTraditionalShare} (default 0.03) of the Han characters are traditional-only ones, so simplified text with
@@ -30,23 +31,21 @@ import java.util.Map;
 public final class TraditionalToSimplifiedFilter implements CleaningFilter {
   private static final String T2S = "data/dictionary/tc/t2s.txt";
   private static final String S2T = "data/dictionary/tc/s2t.txt";
-  private final Map<String, String> table = new HashMap<>(100_000);
-  /** Longest key starting with each UTF-16 unit (0: none); filled once in the constructor, read-only after. */
-  private final byte[] longestKeyFrom = new byte[Character.MAX_VALUE + 1];
+  private final LongestMatchReplacer replacer;
   /** UTF-16 units that the single-character table changes (traditional-only characters of the BMP). */
   private final java.util.BitSet traditional = new java.util.BitSet(Character.MAX_VALUE + 1);
   private double minTraditionalShare = 0.03;
 
   public TraditionalToSimplifiedFilter() {
-    load(S2T, true);
-    load(T2S, false);
+    Map<String, String> table = new HashMap<>(100_000);
+    load(S2T, true, table);
+    load(T2S, false, table);
     table.forEach((k, v) -> {
-      char first = k.charAt(0);
-      longestKeyFrom[first] = (byte) Math.max(longestKeyFrom[first], Math.min(k.length(), Byte.MAX_VALUE));
       if (k.length() == 1 && !k.equals(v)) {
-        traditional.set(first);
+        traditional.set(k.charAt(0));
       }
     });
+    replacer = new LongestMatchReplacer(table);
   }
 
   @Override
@@ -59,7 +58,7 @@ public final class TraditionalToSimplifiedFilter implements CleaningFilter {
     minTraditionalShare = new FilterSettings(name(), settings).number("minTraditionalShare", 0.03);
   }
 
-  private void load(String resource, boolean reverse) {
+  private static void load(String resource, boolean reverse, Map<String, String> table) {
     try (InputStream in = TraditionalToSimplifiedFilter.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(resource + " not on the classpath (it comes with com.hankcs:hanlp portable)");
@@ -86,7 +85,7 @@ public final class TraditionalToSimplifiedFilter implements CleaningFilter {
 
   /** The conversion table (read-only view), for tests. */
   Map<String, String> table() {
-    return java.util.Collections.unmodifiableMap(table);
+    return replacer.table();
   }
 
   /** Share of Han characters that the single-character table changes. */
@@ -107,7 +106,7 @@ public final class TraditionalToSimplifiedFilter implements CleaningFilter {
   }
 
   private boolean changesSupplementary(String k) {
-    String v = table.get(k);
+    String v = replacer.table().get(k);
     return v != null && !v.equals(k);
   }
 
@@ -120,25 +119,6 @@ public final class TraditionalToSimplifiedFilter implements CleaningFilter {
   }
 
   String convert(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    int i = 0;
-    while (i < text.length()) {
-      String hit = null;
-      int len = Math.min(longestKeyFrom[text.charAt(i)], text.length() - i);
-      for (; len > 0; len--) {
-        hit = table.get(text.substring(i, i + len));
-        if (hit != null) {
-          break;
-        }
-      }
-      if (hit != null) {
-        out.append(hit);
-        i += len;
-      } else {
-        out.append(text.charAt(i));
-        i++;
-      }
-    }
-    return out.toString();
+    return replacer.replace(text);
   }
 }
