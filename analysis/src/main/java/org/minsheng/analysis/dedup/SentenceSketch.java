@@ -34,8 +34,14 @@ public final class SentenceSketch {
         continue;
       }
       for (String sentence : SPLIT.split(HanLP.convertToSimplifiedChinese(line))) {
-        StringBuilder core = new StringBuilder();
-        sentence.codePoints().filter(Character::isLetterOrDigit).forEach(core::appendCodePoint);
+        StringBuilder core = new StringBuilder(sentence.length());
+        for (int i = 0; i < sentence.length(); ) {
+          int cp = sentence.codePointAt(i);
+          if (Character.isLetterOrDigit(cp)) {
+            core.appendCodePoint(cp);
+          }
+          i += Character.charCount(cp);
+        }
         if (core.length() >= MIN_SENTENCE) {
           hashes.add(SimHash.hash64(core.toString()));
           if (hashes.size() > K) {

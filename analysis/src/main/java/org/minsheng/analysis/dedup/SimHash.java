@@ -17,12 +17,14 @@ public final class SimHash {
     String prev = null;
     int features = 0;
     for (String w : tokens) {
-      if (w == null || w.isBlank()) {
+      if (blank(w)) {
         continue;
       }
-      vote(votes, hash64(w));
+      long wordHash = fnv(FNV_OFFSET, w);
+      vote(votes, finish(wordHash));
       if (prev != null) {
-        vote(votes, hash64(prev + '\u0001' + w));
+        // the hash of prev + '\u0001' + w, without building that string: FNV-1a goes char by char
+        vote(votes, finish(fnv(step(fnv(FNV_OFFSET, prev), '\u0001'), w)));
       }
       prev = w;
       features++;
@@ -39,6 +41,11 @@ public final class SimHash {
     return h;
   }
 
+  /** {@link String#isBlank()} for null too, deciding on the first char for the usual word. */
+  private static boolean blank(String w) {
+    return w == null || w.isEmpty() || (Character.isWhitespace(w.charAt(0)) && w.isBlank());
+  }
+
   public static int distance(long a, long b) {
     return Long.bitCount(a ^ b);
   }
@@ -50,17 +57,29 @@ public final class SimHash {
 
   private static void vote(int[] votes, long h) {
     for (int i = 0; i < BITS; i++) {
-      votes[i] += ((h >>> i) & 1L) != 0 ? 1 : -1;
+      votes[i] += (((int) (h >>> i)) & 1) * 2 - 1;
     }
   }
 
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
   /** FNV-1a over UTF-16 units, finished with the SplitMix64 mixer so that every output bit depends on every input. */
   static long hash64(String s) {
-    long h = 0xcbf29ce484222325L;
+    return finish(fnv(FNV_OFFSET, s));
+  }
+
+  private static long fnv(long h, String s) {
     for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
-      h *= 0x100000001b3L;
+      h = step(h, s.charAt(i));
     }
+    return h;
+  }
+
+  private static long step(long h, char c) {
+    return (h ^ c) * 0x100000001b3L;
+  }
+
+  private static long finish(long h) {
     h ^= h >>> 30;
     h *= 0xbf58476d1ce4e5b9L;
     h ^= h >>> 27;

@@ -46,6 +46,7 @@ public final class PolarityLexicon {
   private final WordTable degrees;
   private final WordTable negators;
   private final WordTable prefixes;
+  private final LexiconIndex index;
 
   /**
    * @param prefixes the proper prefixes of all entries (value 1), or null when unknown (then no scan shortcut)
@@ -55,6 +56,7 @@ public final class PolarityLexicon {
     this.degrees = degrees;
     this.negators = negators;
     this.prefixes = prefixes;
+    this.index = new LexiconIndex(this);
   }
 
   /** A lexicon from plain maps: word → {@link #POSITIVE}/{@link #NEGATIVE} | category << 2, word → degree level. */
@@ -89,6 +91,11 @@ public final class PolarityLexicon {
   /** Proper prefixes of all entries, or null for a lexicon read from a format-1 model file. */
   public WordTable prefixes() {
     return prefixes;
+  }
+
+  /** The four tables merged for scanning (one probe per candidate). */
+  LexiconIndex index() {
+    return index;
   }
 
   /** Writes the tables; the prefix table (format 2) only when known. */

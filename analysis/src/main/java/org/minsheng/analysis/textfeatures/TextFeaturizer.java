@@ -339,13 +339,11 @@ public final class TextFeaturizer {
   }
 
   private void scanLexicon(FeatureBuffer out) {
-    WordTable words = lexicon.words();
-    WordTable negators = lexicon.negators();
-    WordTable degrees = lexicon.degrees();
-    WordTable prefixes = lexicon.prefixes();
-    int wordMax = words.maxLength();
-    int negMax = negators.maxLength();
-    int degMax = degrees.maxLength();
+    LexiconIndex index = lexicon.index();
+    boolean hasPrefixes = index.hasPrefixes();
+    int wordMax = lexicon.words().maxLength();
+    int negMax = lexicon.negators().maxLength();
+    int degMax = lexicon.degrees().maxLength();
     int maxLen = Math.max(wordMax, Math.max(negMax, degMax));
     float pos = 0;
     float neg = 0;
@@ -410,21 +408,22 @@ public final class TextFeaturizer {
           break;
         }
         h = Hashing.extend(h, d);
-        // each table only up to its longest entry: the word table is the big one (random memory reads)
-        short v = n <= wordMax ? words.get(h) : 0;
+        // one probe answers all four tables (LexiconIndex); each table still counts only up to its longest entry
+        long entry = index.get(h);
+        short v = n <= wordMax ? LexiconIndex.word(entry) : 0;
         if (v != 0) {
           wordLen = n;
           wordValue = v;
         }
-        if (n <= negMax && negators.get(h) != 0) {
+        if (n <= negMax && LexiconIndex.negator(entry)) {
           negLen = n;
         }
-        short dv = n <= degMax ? degrees.get(h) : 0;
+        short dv = n <= degMax ? LexiconIndex.degree(entry) : 0;
         if (dv != 0) {
           degLen = n;
           degValue = dv;
         }
-        if (prefixes != null && prefixes.get(h) == 0) {
+        if (hasPrefixes && !LexiconIndex.prefix(entry)) {
           break; // no entry is longer and starts with these characters
         }
       }

@@ -72,6 +72,21 @@ public final class WordTable {
     return get(Hashing.of(word));
   }
 
+  /** Calls {@code action} with every stored key (the hash as stored: 0 is kept as 1) and its value. */
+  void forEach(KeyValueConsumer action) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != 0) {
+        action.accept(keys[i], values[i]);
+      }
+    }
+  }
+
+  /** Receives a table entry. */
+  @FunctionalInterface
+  interface KeyValueConsumer {
+    void accept(long storedKey, short value);
+  }
+
   /** Length of the longest word in the table. */
   public int maxLength() {
     return maxLength;

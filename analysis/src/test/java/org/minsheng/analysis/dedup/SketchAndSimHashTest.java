@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SketchAndSimHashTest {
@@ -46,5 +47,67 @@ class SketchAndSimHashTest {
   @Test
   void contentKeyIgnoresSpacingAndPunctuation() {
     assertEquals(ContentKey.of("你好，世界！ abc"), ContentKey.of("你好世界abc"));
+  }
+
+  @Test
+  void simHashIsTheSameAsTheStringConcatenatingDefinition() {
+    SplittableRandom random = new SplittableRandom(11);
+    String[] pool = {"拆迁", "补偿", "强拆", " ", "", "\u3000", "ab", "a b", "新闻", "记者", "x", "一二三四五六", " 空格"};
+    for (int n = 0; n < 2_000; n++) {
+      List<String> tokens = new ArrayList<>();
+      int len = random.nextInt(0, 40);
+      for (int i = 0; i < len; i++) {
+        tokens.add(random.nextInt(20) == 0 ? null : pool[random.nextInt(pool.length)]);
+      }
+      assertEquals(referenceSimHash(tokens), SimHash.of(tokens), tokens.toString());
+    }
+  }
+
+  /** The definition SimHash.of had before it stopped building bigram strings; hashes stored in state rely on it. */
+  private static long referenceSimHash(List<String> tokens) {
+    int[] votes = new int[64];
+    String prev = null;
+    int features = 0;
+    for (String w : tokens) {
+      if (w == null || w.isBlank()) {
+        continue;
+      }
+      referenceVote(votes, referenceHash(w));
+      if (prev != null) {
+        referenceVote(votes, referenceHash(prev + '\u0001' + w));
+      }
+      prev = w;
+      features++;
+    }
+    if (features == 0) {
+      return 0L;
+    }
+    long h = 0;
+    for (int i = 0; i < 64; i++) {
+      if (votes[i] > 0) {
+        h |= 1L << i;
+      }
+    }
+    return h;
+  }
+
+  private static void referenceVote(int[] votes, long h) {
+    for (int i = 0; i < 64; i++) {
+      votes[i] += ((h >>> i) & 1L) != 0 ? 1 : -1;
+    }
+  }
+
+  private static long referenceHash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 30;
+    h *= 0xbf58476d1ce4e5b9L;
+    h ^= h >>> 27;
+    h *= 0x94d049bb133111ebL;
+    h ^= h >>> 31;
+    return h;
   }
 }
