@@ -4,7 +4,7 @@ spent per post (from /proc/PID/stat: user + system time of the server JVM), so t
 compared on the same documents without the job competing for the cores.
 
 usage: replay-post-writes.py URL ES_PID DOCS TEMPLATE LABEL [--rate 700] [--lag 3000]
-                              [--first create|update] [--topic update|none] [--limit N]
+                              [--first create|update] [--topic update|index|none] [--limit N]
 
 DOCS      NDJSON of post documents (dump-posts.py). Each is split into its text-stage part and its topic-stage part
           (simhash, duplicateOf, duplicateKind, keywords, persons, places, organisations, topicId; posts without them
@@ -14,8 +14,12 @@ TEMPLATE  an index-template body (e.g. ../src/main/resources/es/templates/posts.
 Every 0.5 s: one bulk with the text-stage parts of the next RATE/2 posts (--first create: `create`, the sink's
 CREATE_OR_MERGE when the document is new; --first update: `update` + doc_as_upsert, the sink before), and one bulk
 merging the topic-stage parts (update + doc_as_upsert) into posts written LAG posts earlier (--topic none: no second
-write). At the end it waits for merges to finish, then reads the CPU.
+write; --topic index: the second write is an `index` of the whole document, text-stage and topic-stage parts
+together, which replaces it without reading it). At the end it waits for merges to finish, then reads the CPU.
 """
+import argparse, json, os, time, urllib.error, urllib.request
+
+TOPIC = ['simhash', 'duplicateOf', 'duplicateKind', 'keywords', 'persons', 'places', 'organisations', 'topicId']
 DROP = ['reprintCount', 'reprintSites']
 
 ap = argparse.ArgumentParser()
@@ -93,6 +97,12 @@ while j < n:
         for k in range(j, min(upto, j + per_tick * 2)):
             lines += [json.dumps({'update': {'_index': index, '_id': docs[k]['id'], 'retry_on_conflict': 5}}),
                       json.dumps({'doc': topics[k], 'doc_as_upsert': True}, ensure_ascii=False)]
+        j = min(upto, j + per_tick * 2)
+        bulk(lines)
+    elif a.topic == 'index':
+        for k in range(j, min(upto, j + per_tick * 2)):
+            lines += [json.dumps({'index': {'_index': index, '_id': docs[k]['id']}}),
+                      json.dumps({**texts[k], **topics[k]}, ensure_ascii=False)]
         j = min(upto, j + per_tick * 2)
         bulk(lines)
     else:
