@@ -13,17 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.minsheng.analysis.testing.MiniClusters;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,32 +52,16 @@ class KafkaPostsSourceITCase {
   private static final String REAL = "{\"prefix\":{\"id\":\"kafka:\"}}";
 
   @RegisterExtension
-  static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder()
-          .setNumberTaskManagers(1)
-          .setNumberSlotsPerTaskManager(PARALLELISM)
-          .build());
+  static final MiniClusterExtension MINI_CLUSTER = MiniClusters.oneTaskManager(PARALLELISM);
 
   @RegisterExtension
   static final SharedElasticsearch ES = new SharedElasticsearch();
 
-  private static KafkaTestBroker broker;
+  @RegisterExtension
+  static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension(TOPIC, PARALLELISM);
 
   @TempDir
   Path temp;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = KafkaTestBroker.start();
-    broker.createTopic(TOPIC, PARALLELISM);
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    if (broker != null) {
-      broker.close();
-    }
-  }
 
   @BeforeEach
   void emptyIndices() {
@@ -93,7 +73,7 @@ class KafkaPostsSourceITCase {
       throws Exception {
     String postsIndex = ES.names().postsAlias();
     String deadIndex = ES.names().deadLetters();
-    KafkaHandOffSettings producer = new KafkaHandOffSettings(broker.bootstrapServers(), TOPIC, "itcase-crawler",
+    KafkaHandOffSettings producer = new KafkaHandOffSettings(KAFKA.broker().bootstrapServers(), TOPIC, "itcase-crawler",
         Duration.ofMillis(5), Duration.ofSeconds(30), "lz4");
 
     // phase 1: 1,000 posts, one of them sent again in a newer version, and 4 records that are not posts
@@ -110,7 +90,7 @@ class KafkaPostsSourceITCase {
     sendRaw("forum:9", "{\"v\":1,\"id\":\"forum:9\",\"platform\":\"forum\",\"site\":\"bbs.example.cn\","
         + "\"publishedAt\":\"2026-03-01T08:00:00Z\"}");
     sendRaw("tombstone", null);
-    broker.sendClockPosts(TOPIC, PARALLELISM, Instant.parse("2026-03-02T00:00:00Z"), "1");
+    KAFKA.broker().sendClockPosts(TOPIC, PARALLELISM, Instant.parse("2026-03-02T00:00:00Z"), "1");
 
     JobClient first = startJob();
     try {
@@ -151,7 +131,7 @@ class KafkaPostsSourceITCase {
       handOff.flush();
     }
     sendRaw("junk-2", "still not json");
-    broker.sendClockPosts(TOPIC, PARALLELISM, Instant.parse("2026-03-03T00:00:00Z"), "2");
+    KAFKA.broker().sendClockPosts(TOPIC, PARALLELISM, Instant.parse("2026-03-03T00:00:00Z"), "2");
     JobClient second = startJob();
     try {
       await(() -> ES.count(postsIndex, REAL) == 1500 && ES.count(deadIndex) == 5, "phase 2 documents");
@@ -171,7 +151,7 @@ class KafkaPostsSourceITCase {
     AnalysisConfig config = AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, null,
             Map.of("MINSHENG_ANALYSIS_EVENTTIME_MAXOUTOFORDERNESS", "PT0S")))
         .withCheckpoints(temp.resolve("checkpoints").toString(), Duration.ofMillis(500));
-    KafkaSourceSettings kafka = config.kafka().withBrokers(broker.bootstrapServers(), TOPIC);
+    KafkaSourceSettings kafka = config.kafka().withBrokers(KAFKA.broker().bootstrapServers(), TOPIC);
     kafka = new KafkaSourceSettings(kafka.bootstrapServers(), kafka.topic(), GROUP, kafka.startingOffsets(),
         kafka.partitionDiscoveryInterval());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -193,18 +173,12 @@ class KafkaPostsSourceITCase {
   }
 
   private static long committedOffsets() {
-    try (Admin admin = broker.admin()) {
-      Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> offsets =
-          admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-      return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot read offsets of group " + GROUP, e);
-    }
+    return KAFKA.committedOffsets(GROUP);
   }
 
   private static void sendRaw(String key, String value) throws Exception {
     Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrapServers());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {

@@ -13,15 +13,10 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.minsheng.analysis.testing.MiniClusters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,39 +50,24 @@ class KafkaRecoveryITCase {
   private static final String REAL = "{\"prefix\":{\"id\":\"r:\"}}";
 
   @RegisterExtension
-  static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder()
-          .setNumberTaskManagers(1)
-          .setNumberSlotsPerTaskManager(PARALLELISM)
-          .build());
+  static final MiniClusterExtension MINI_CLUSTER = MiniClusters.oneTaskManager(PARALLELISM);
 
   @RegisterExtension
   static final SharedElasticsearch ES = new SharedElasticsearch();
 
-  private static KafkaTestBroker broker;
+  @RegisterExtension
+  static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension(TOPIC, PARALLELISM);
 
   @TempDir
   Path temp;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = KafkaTestBroker.start();
-    broker.createTopic(TOPIC, PARALLELISM);
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    if (broker != null) {
-      broker.close();
-    }
-  }
 
   @Test
   void aTaskManagerLostMidStreamLosesAndDoublesNothing(@InjectMiniCluster MiniCluster cluster) throws Exception {
     ES.reset();
     String postsIndex = ES.names().postsAlias();
     String deadIndex = ES.names().deadLetters();
-    try (KafkaPostHandOff handOff = new KafkaPostHandOff(new KafkaHandOffSettings(broker.bootstrapServers(), TOPIC,
+    try (KafkaPostHandOff handOff = new KafkaPostHandOff(new KafkaHandOffSettings(
+        KAFKA.broker().bootstrapServers(), TOPIC,
         "recovery-crawler", Duration.ofMillis(5), Duration.ofSeconds(30), "lz4"))) {
       for (int i = 0; i < POSTS; i++) {
         handOff.send(Post.builder().id("r:" + i).platform("forum").site("bbs.example.cn").title("帖子" + i)
@@ -101,13 +81,13 @@ class KafkaRecoveryITCase {
       }
       handOff.flush();
     }
-    broker.sendClockPosts(TOPIC, PARALLELISM, Instant.parse("2026-03-02T10:00:00Z"), "recovery");
+    KAFKA.broker().sendClockPosts(TOPIC, PARALLELISM, Instant.parse("2026-03-02T10:00:00Z"), "recovery");
 
     // no out-of-orderness allowance: the clock posts release everything before them at once
     AnalysisConfig config = AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, null,
             Map.of("MINSHENG_ANALYSIS_EVENTTIME_MAXOUTOFORDERNESS", "PT0S")))
         .withCheckpoints(temp.resolve("checkpoints").toString(), Duration.ofMillis(500));
-    KafkaSourceSettings kafka = new KafkaSourceSettings(broker.bootstrapServers(), TOPIC, "recovery",
+    KafkaSourceSettings kafka = new KafkaSourceSettings(KAFKA.broker().bootstrapServers(), TOPIC, "recovery",
         KafkaSourceSettings.StartingOffsets.EARLIEST, Duration.ZERO);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     Configuration conf = Environments.configuration(config);
@@ -145,13 +125,7 @@ class KafkaRecoveryITCase {
   }
 
   private static long committedOffsets() {
-    try (Admin admin = broker.admin()) {
-      Map<TopicPartition, OffsetAndMetadata> offsets =
-          admin.listConsumerGroupOffsets("recovery").partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-      return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot read offsets of group recovery", e);
-    }
+    return KAFKA.committedOffsets("recovery");
   }
 
   private static void await(BooleanSupplier condition, String what) throws Exception {

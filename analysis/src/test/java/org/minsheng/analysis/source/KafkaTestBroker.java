@@ -1,12 +1,20 @@
 package org.minsheng.analysis.source;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.minsheng.post.Post;
+import org.minsheng.post.PostCodec;
 
 /** A real single-node Kafka (KRaft, broker and controller combined) in this JVM, on 127.0.0.1, for ITCases. */
 final class KafkaTestBroker implements AutoCloseable {
@@ -53,21 +61,18 @@ final class KafkaTestBroker implements AutoCloseable {
    * stages that hold posts until the watermark passes them (dedup) then release the real ones. The clock posts are
    * not counted by the tests (they may themselves stay held).
    */
-  void sendClockPosts(String topic, int partitions, java.time.Instant publishedAt, String tag) throws Exception {
-    java.util.Properties p = new java.util.Properties();
-    p.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    p.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
-    org.minsheng.post.PostCodec codec = new org.minsheng.post.PostCodec();
-    try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
-        new org.apache.kafka.clients.producer.KafkaProducer<>(p,
-            new org.apache.kafka.common.serialization.StringSerializer(),
-            new org.apache.kafka.common.serialization.StringSerializer())) {
+  void sendClockPosts(String topic, int partitions, Instant publishedAt, String tag) throws Exception {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    PostCodec codec = new PostCodec();
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
       for (int partition = 0; partition < partitions; partition++) {
         String id = "clock:" + tag + ":" + partition;
-        String line = codec.encode(org.minsheng.post.Post.builder().id(id).platform("forum").site("clock.example.cn")
+        String line = codec.encode(Post.builder().id(id).platform("forum").site("clock.example.cn")
             .text("时钟").publishedAt(publishedAt).build());
-        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, partition, id, line))
-            .get(30, TimeUnit.SECONDS);
+        producer.send(new ProducerRecord<>(topic, partition, id, line)).get(30, TimeUnit.SECONDS);
       }
     }
   }
