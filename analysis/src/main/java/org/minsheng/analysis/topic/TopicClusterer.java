@@ -29,7 +29,11 @@ import java.util.Map;
  * a post on its own only when one topic holds {@code priorShare} of the activity, i.e. one thread is running (a quiet
  * hour in which "拆啦！[怒]" can only be a reaction to it); two threads running at once split the share and a word-less
  * reaction opens its own topic rather than being forced into one. {@code gate} is 0 when a content-rich post (mass ≥
- * {@code vetoMass}) shares no term with the topic: its words say it is about something else. Only what the words
+ * {@code vetoMass}) shares no term with the topic: its words say it is about something else; in a busy stream (recent
+ * volume, corrected for a short history, ≥ {@code busyActivity}) also when its content outside the topic's centroid
+ * reaches {@code vetoTerms} rare terms and its words give less than {@code busyMinText} of a join — when dozens of
+ * posts arrive a minute new events start all the time, and a topic holding most of the activity is no evidence that a
+ * post with words of its own belongs to it (docs/TOPICS.md "Busy streams"). Only what the words
  * confirm counts fully: a post carried by the prior adds {@code reactionWeight} to its topic's centroid and activity,
  * and a word-less post that opens a topic adds no activity, so neither catch-all topics nor singleton reactions take
  * over the prior. Posts with a known parent (repost, reply) or an earliest copy (reprint) join that post's topic
