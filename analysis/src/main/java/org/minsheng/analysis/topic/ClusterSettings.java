@@ -41,6 +41,13 @@ import java.lang.reflect.RecordComponent;
  *     that fell silent stops attracting reactions however active it was)
  * @param reactionWeight weight in the centroid and the activity of a post carried by the time prior rather than by
  *     its words (0..1): reactions must not turn a topic into a catch-all that attracts everything
+ * @param vetoTerms a post whose content outside a topic's centroid adds up to at least this many rare terms (the
+ *     post's TF-IDF weights on terms the centroid lacks, summed, in units of the rarest term's IDF) cannot join that
+ *     topic on the time prior: its own words say it is about something else, however active the topic is. Unlike
+ *     {@code vetoMass} it also applies when the post shares a few common words with the topic; only in a busy stream
+ * @param busyActivity total activity (≈ posts within {@code activityTauMinutes}) from which the stream counts as busy
+ *     and {@code vetoTerms} applies: when dozens of posts arrive a minute new events start all the time, and one topic
+ *     holding most of the activity no longer says that a post with words of its own is a reaction to it
  */
 public record ClusterSettings(
     double joinThreshold,
@@ -65,7 +72,10 @@ public record ClusterSettings(
     double evidenceMass,
     double vetoMass,
     double quietTauMinutes,
-    double reactionWeight) implements Serializable {
+    double reactionWeight,
+    double vetoTerms,
+    double busyActivity,
+    double busyMinText) implements Serializable {
 
   /**
    * Plain built-in values for unit tests of the clusterer's mechanics (words decide; the time prior only for a topic
@@ -74,7 +84,7 @@ public record ClusterSettings(
    */
   public static ClusterSettings defaults() {
     return new ClusterSettings(0.25, 0.6, 360, 10, 0.6, 720, 0.75, 64, 16, 8, 64, 256, 2880, 20000, 200000,
-        32, 200000, 50000, 2.0, 1.0, 25, 30, 0.3);
+        32, 200000, 50000, 2.0, 1.0, 25, 30, 0.3, 4, 300, 0.3);
   }
 
   /**

@@ -29,7 +29,11 @@ import java.util.Map;
  * a post on its own only when one topic holds {@code priorShare} of the activity, i.e. one thread is running (a quiet
  * hour in which "拆啦！[怒]" can only be a reaction to it); two threads running at once split the share and a word-less
  * reaction opens its own topic rather than being forced into one. {@code gate} is 0 when a content-rich post (mass ≥
- * {@code vetoMass}) shares no term with the topic: its words say it is about something else. Only what the words
+ * {@code vetoMass}) shares no term with the topic: its words say it is about something else; in a busy stream (recent
+ * volume, corrected for a short history, ≥ {@code busyActivity}) also when its content outside the topic's centroid
+ * reaches {@code vetoTerms} rare terms and its words give less than {@code busyMinText} of a join — when dozens of
+ * posts arrive a minute new events start all the time, and a topic holding most of the activity is no evidence that a
+ * post with words of its own belongs to it (docs/TOPICS.md "Busy streams"). Only what the words
  * confirm counts fully: a post carried by the prior adds {@code reactionWeight} to its topic's centroid and activity,
  * and a word-less post that opens a topic adds no activity, so neither catch-all topics nor singleton reactions take
  * over the prior. Posts with a known parent (repost, reply) or an earliest copy (reprint) join that post's topic
@@ -65,6 +69,8 @@ public final class TopicClusterer {
   private double totalActivity;
   private long totalActivityAt;
   private long clock = Long.MIN_VALUE;
+  /** Event time of the first post this clusterer saw (or of the oldest restored topic): how much history A holds. */
+  private long streamStart = Long.MIN_VALUE;
   private int live;
 
   public TopicClusterer(ClusterSettings settings, TopicStore store) {
@@ -97,6 +103,7 @@ public final class TopicClusterer {
       }
     }
     clock = latest;
+    streamStart = all.isEmpty() ? Long.MIN_VALUE : all.stream().mapToLong(x -> x.firstSeen).min().getAsLong();
     totalActivityAt = latest == Long.MIN_VALUE ? 0 : latest;
     totalActivity = 0;
     for (TopicState t : all) {
@@ -111,6 +118,9 @@ public final class TopicClusterer {
   public Assignment assign(ClusterPost p) {
     long t = p.eventTime();
     clock = Math.max(clock, t);
+    if (streamStart == Long.MIN_VALUE) {
+      streamStart = t;
+    }
     List<String> evicted = evict();
 
     String linked = null;
@@ -134,6 +144,13 @@ public final class TopicClusterer {
       topic = null;
       boolean vetoable = !p.vector().isEmpty() && p.mass() >= s.vetoMass();
       double bestText = 0;
+      double l1 = 0;
+      for (double v : p.vector().values()) {
+        l1 += Math.abs(v);
+      }
+      // in a busy stream new events start all the time: a post bringing enough words of its own is not carried by
+      // timing into a topic that lacks them, however much of the activity that topic holds
+      boolean busy = recentVolume(t) >= s.busyActivity();
       for (String id : candidates(p)) {
         TopicState c = store.get(id);
         if (c == null || c.mergedInto != null) {
@@ -141,12 +158,14 @@ public final class TopicClusterer {
         }
         double[] m = match(p.vector(), c.centroid);
         double sim = m[0];
+        // content the topic lacks, in rare-term units: the post's L1 weight on terms outside the centroid
+        double novel = p.mass() * Math.max(0, l1 - m[2]);
         // words: the decayed cosine in units of the join threshold (1 = enough on its own), times how much of the
         // post's content the match rests on (one shared common word is weak evidence, three shared names strong)
         double shared = evidence(p.mass() * m[1]);
         double text = shared * sim * Math.exp(-Math.max(0, t - c.lastSeen) / simTauMs) / s.joinThreshold();
         // time: the topic's share of recent activity in units of priorShare, unless the words say "something else"
-        double prior = vetoable && sim == 0 ? 0 : timeShare(c, t) / s.priorShare();
+        double prior = vetoable && sim == 0 || busy && novel >= s.vetoTerms() && text < s.busyMinText() ? 0 : timeShare(c, t) / s.priorShare();
         double sc = text + prior;
         if (sc > bestScore) {
           bestScore = sc;
@@ -234,6 +253,18 @@ public final class TopicClusterer {
     return share * quiet;
   }
 
+  /**
+   * The stream's recent volume in activity units (≈ posts within {@code activityTau}), corrected for a short history:
+   * {@code elapsed} after the stream started the decayed sum holds only {@code 1 - exp(-elapsed / tau)} of its
+   * steady-state value, so without the correction every stream would look quiet in its first half hour, and the first
+   * topic, holding all of that little activity, would take in every new story starting then.
+   */
+  private double recentVolume(long t) {
+    double a = totalActivityAt(t);
+    double filled = 1 - Math.exp(-Math.max(0, t - streamStart) / actTauMs);
+    return filled <= 0 ? 0 : a / filled;
+  }
+
   /** How much content of this mass says about a topic, in [0, 1). */
   private double evidence(double mass) {
     return 1 - Math.exp(-mass / s.evidenceMass());
@@ -244,27 +275,29 @@ public final class TopicClusterer {
   }
 
   /**
-   * Cosine of a normalised post vector with a centroid, and the share of the post's vector norm on the terms they share
-   * ({@code sqrt(Σ shared v²)}, in [0, 1]).
+   * Cosine of a normalised post vector with a centroid, the share of the post's vector norm on the terms they share
+   * ({@code sqrt(Σ shared v²)}, in [0, 1]) and the post's L1 weight on them ({@code Σ shared |v|}).
    */
   static double[] match(Map<String, Double> post, Map<String, Double> centroid) {
     if (post.isEmpty() || centroid.isEmpty()) {
-      return new double[] {0, 0};
+      return new double[] {0, 0, 0};
     }
     double dot = 0;
     double sharedSq = 0;
+    double sharedL1 = 0;
     for (Map.Entry<String, Double> e : post.entrySet()) {
       Double w = centroid.get(e.getKey());
       if (w != null) {
         double v = e.getValue();
         dot += w * v;
         sharedSq += v * v;
+        sharedL1 += Math.abs(v);
       }
     }
     if (dot == 0) {
-      return new double[] {0, 0};
+      return new double[] {0, 0, 0};
     }
-    return new double[] {dot / (norm(centroid) * norm(post)), Math.sqrt(sharedSq)};
+    return new double[] {dot / (norm(centroid) * norm(post)), Math.sqrt(sharedSq), sharedL1};
   }
 
   static double cosine(Map<String, Double> post, Map<String, Double> centroid) {

@@ -163,4 +163,46 @@ class TopicClustererTest {
         null, null, null, 0, 3));
     assertEquals(a, strong.topicId());
   }
+
+  /** One running thread (metro), a light common word (市民) in every tenth post, {@code n} posts {@code gapMs} apart. */
+  private static String runThread(TopicClusterer c, int n, long gapMs) {
+    String topic = null;
+    for (int i = 0; i < n; i++) {
+      Map<String, Double> v = i % 10 == 9 ? vec("地铁", "停运", "积水", "暴雨", "市民") : vec("地铁", "停运", "积水", "暴雨");
+      Assignment a = c.assign(new ClusterPost("m" + i, null, null, i * gapMs, v, "m" + i, null, null, null, 0, 10));
+      topic = topic == null ? a.topicId() : topic;
+      assertEquals(topic, a.topicId());
+    }
+    return topic;
+  }
+
+  /** A new event: four words of its own and the common word the thread also holds. */
+  private static ClusterPost newEvent(long at) {
+    return new ClusterPost("x", null, null, at, vec("化肥厂", "氨气", "泄漏", "村民", "市民"), "x", null, null, null, 0, 10);
+  }
+
+  @Test
+  void inABusyStreamAPostWithWordsOfItsOwnIsNotCarriedByTiming() {
+    ClusterSettings s = ClusterSettings.defaults();
+    // 100 posts in 2 s: the decayed volume is ~100, below busyActivity, but corrected for the 2 s of history it is
+    // far above (at this rate half an hour holds ~90,000 posts)
+    TopicClusterer c = new TopicClusterer(s, new InMemoryTopicStore(1000));
+    String metro = runThread(c, 100, 20);
+    Assignment x = c.assign(newEvent(2_000));
+    assertTrue(x.opened(), "carried into the running thread: " + x);
+    assertNotEquals(metro, x.topicId());
+    // without the gate the running thread's share alone carries it (it shares 市民, so the old veto does not apply)
+    TopicClusterer ungated = new TopicClusterer(s.with("busyActivity", 1e9), new InMemoryTopicStore(1000));
+    assertEquals(runThread(ungated, 100, 20), ungated.assign(newEvent(2_000)).topicId());
+  }
+
+  @Test
+  void inAQuietStreamTimingStillCarriesItAsBefore() {
+    // one post a minute for 20 minutes: one thread in a quiet stream, where a post now is most likely about it
+    TopicClusterer c = new TopicClusterer(ClusterSettings.defaults(), new InMemoryTopicStore(1000));
+    String metro = runThread(c, 20, MIN);
+    Assignment x = c.assign(newEvent(20 * MIN));
+    assertEquals(metro, x.topicId());
+    assertEquals(TopicClusterer.VIA_SIMILAR, x.via());
+  }
 }

@@ -200,8 +200,13 @@ public final class LatencyCommand implements CliCommand {
         }
         report(out, poller, posts);
         if (story.rootId() != null) {
-          out.put("story_topic_id", topicOf(es, stack.names().postsAlias(), story.rootId()));
+          String storyTopic = topicOf(es, stack.names().postsAlias(), story.rootId());
+          out.put("story_topic_id", storyTopic);
+          out.put("story_topic_posts", storyTopic == null ? 0
+              : es.count(stack.names().postsAlias(), termQuery("topicId", storyTopic)));
+          out.put("story_posts_written", story.ids().size());
         }
+        out.set("topic_windows", topicWindows(es, stack.names().postsAlias(), since));
       } finally {
         if (notifierThread != null) {
           notifierThread.interrupt();
@@ -252,6 +257,52 @@ public final class LatencyCommand implements CliCommand {
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  private static ObjectNode termQuery(String field, String value) {
+    ObjectNode q = EsHttp.json().createObjectNode();
+    q.putObject("term").put(field, value);
+    return q;
+  }
+
+  /**
+   * How the run's posts spread over topics: per 10-second window of {@code publishedAt} (posts with a topic, i.e. not
+   * spam), the number of topics and the largest topic's share; reported as median and extremes over the windows.
+   */
+  private static ObjectNode topicWindows(EsHttp es, String postsAlias, Instant since) throws Exception {
+    ObjectNode body = EsHttp.json().createObjectNode();
+    body.put("size", 0);
+    com.fasterxml.jackson.databind.node.ArrayNode filter = body.putObject("query").putObject("bool").putArray("filter");
+    filter.addObject().putObject("range").putObject("fetchedAt").put("gte", since.toString());
+    filter.addObject().putObject("exists").put("field", "topicId");
+    ObjectNode windows = body.putObject("aggs").putObject("w");
+    windows.putObject("date_histogram").put("field", "publishedAt").put("fixed_interval", "10s");
+    ObjectNode sub = windows.putObject("aggs");
+    sub.putObject("top").putObject("terms").put("field", "topicId").put("size", 1);
+    sub.putObject("topics").putObject("cardinality").put("field", "topicId");
+    JsonNode r = es.search(postsAlias, body);
+    List<Double> topics = new ArrayList<>();
+    List<Double> largest = new ArrayList<>();
+    for (JsonNode b : r == null ? EsHttp.json().createArrayNode() : r.path("aggregations").path("w").path("buckets")) {
+      long n = b.path("doc_count").asLong();
+      if (n < 100) {
+        continue; // the run's edges
+      }
+      topics.add(b.path("topics").path("value").asDouble());
+      JsonNode top = b.path("top").path("buckets");
+      largest.add(top.isEmpty() ? 0 : top.get(0).path("doc_count").asDouble() / n);
+    }
+    ObjectNode out = EsHttp.json().createObjectNode();
+    out.put("windows", topics.size());
+    topics.sort(null);
+    largest.sort(null);
+    if (!topics.isEmpty()) {
+      out.put("topics_min", topics.get(0));
+      out.put("topics_median", topics.get(topics.size() / 2));
+      out.put("largest_share_median", Math.round(largest.get(largest.size() / 2) * 1000) / 1000.0);
+      out.put("largest_share_max", Math.round(largest.get(largest.size() - 1) * 1000) / 1000.0);
+    }
+    return out;
   }
 
   /** The topic the job put a post in (its document's {@code topicId}), or null. */

@@ -18,7 +18,7 @@ import org.minsheng.post.Post;
 final class TopicBurst implements Iterator<Post> {
   static final double MAX_SECONDS = 90;
   /** Words the corpus never uses (Vocabulary), so the root shares no term with a running topic and opens its own. */
-  private static final String STORY = "验警话题：蔺家坳鹤鸣厂爆燃，浓烟蔽日，消防救援支队紧急疏散，硝烟弥漫，爆炸声震碎玻璃，伤者送医。";
+  static final String STORY = "验警话题：蔺家坳鹤鸣厂爆燃，浓烟蔽日，消防救援支队紧急疏散，硝烟弥漫，爆炸声震碎玻璃，伤者送医。";
 
   private final Iterator<Post> posts;
   private final long first;

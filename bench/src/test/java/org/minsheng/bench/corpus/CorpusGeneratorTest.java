@@ -94,6 +94,62 @@ class CorpusGeneratorTest {
   }
 
   @Test
+  void storiesHaveWordsOfTheirOwnAndLabelsFollowRepostsRepliesAndReprints() {
+    CorpusGenerator g = new CorpusGenerator(CorpusSpec.defaults(4, START, 50));
+    Map<String, String> labelOf = new HashMap<>();
+    Map<String, List<Post>> byLabel = new HashMap<>();
+    int chatter = 0;
+    int spam = 0;
+    for (int i = 0; i < N; i++) {
+      Post p = g.next();
+      String label = g.lastLabel();
+      labelOf.put(p.id(), label);
+      if (label == null) {
+        assertTrue(p.text().contains("http://t.example.cn/"), "unlabelled but not spam: " + p.text());
+        spam++;
+        continue;
+      }
+      if (p.parentId() != null) {
+        assertEquals(labelOf.get(p.parentId()), label, "a repost or reply is about its parent's subject");
+      }
+      if (label.startsWith("c-")) {
+        chatter++;
+      }
+      byLabel.computeIfAbsent(label, k -> new java.util.ArrayList<>()).add(p);
+    }
+    share(chatter, 0.15, 0.45);
+    assertTrue(spam > 0);
+    // many stories, a few big ones: the largest holds well under half of the story posts
+    List<Integer> sizes = byLabel.entrySet().stream().filter(e -> e.getKey().startsWith("s"))
+        .map(e -> e.getValue().size()).sorted(java.util.Comparator.reverseOrder()).toList();
+    int storyPosts = sizes.stream().mapToInt(Integer::intValue).sum();
+    assertTrue(sizes.size() >= 40, sizes.size() + " stories");
+    assertTrue(sizes.get(0) < 0.3 * storyPosts, "largest story " + sizes.get(0) + " of " + storyPosts);
+    // two big stories share none of their most frequent two-character-plus words beyond the common stock
+    Set<String> a = words(byLabel, "s0");
+    Set<String> b = words(byLabel, "s1");
+    Set<String> common = new HashSet<>(a);
+    common.retainAll(b);
+    assertTrue(common.size() < 0.5 * Math.min(a.size(), b.size()), "stories s0 and s1 share " + common);
+  }
+
+  /** The 40 most frequent 3-character substrings of a story's posts (a rough stand-in for its words). */
+  private static Set<String> words(Map<String, List<Post>> byLabel, String label) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Post p : byLabel.get(label)) {
+      String t = p.text();
+      for (int i = 0; i + 3 <= t.length(); i++) {
+        String w = t.substring(i, i + 3);
+        if (w.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+          counts.merge(w, 1, Integer::sum);
+        }
+      }
+    }
+    return counts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(40)
+        .map(Map.Entry::getKey).collect(Collectors.toSet());
+  }
+
+  @Test
   void burstsRaiseThePublishingRate() {
     CorpusSpec d = CorpusSpec.defaults(11, START, 2);
     CorpusSpec frequentBursts = new CorpusSpec(d.seed(), d.start(), d.postsPerSecond(), d.weiboShare(), d.repostShare(),
