@@ -43,6 +43,23 @@ public final class KeywordExtractor implements Serializable {
   public Weighted learnAndWeigh(List<String> tokens, List<String> pos) {
     Map<String, Double> tf = termFrequencies(tokens, pos);
     df.add(tf.keySet());
+    return weigh(tf);
+  }
+
+  /**
+   * The post's vector against the frequencies as they stand, without learning it (posts that must not shape the
+   * statistics, such as spam, still get keywords).
+   */
+  public Weighted weighOnly(List<String> tokens, List<String> pos) {
+    return weigh(termFrequencies(tokens, pos));
+  }
+
+  /** The document frequencies this extractor learns into (for checkpointing them). */
+  public DocumentFrequencies documentFrequencies() {
+    return df;
+  }
+
+  private Weighted weigh(Map<String, Double> tf) {
     Map<String, Double> v = new HashMap<>(tf.size() * 2);
     double norm = 0;
     for (Map.Entry<String, Double> e : tf.entrySet()) {
