@@ -190,6 +190,20 @@ record Outcome(long posts, long postsWithTopic, long deadLetters, Map<String, Lo
       }
     }
 
+    /** The test's posts with their topic-stage fields (refreshing first); -1 when Elasticsearch does not answer. */
+    long countPostsWithTopicOrMinusOne() {
+      try {
+        refresh();
+        return count(names.postsAlias(),
+            "{\"bool\":{\"filter\":[" + RecoveryPosts.REAL + ",{\"exists\":{\"field\":\"topicId\"}}]}}");
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return -1;
+      }
+    }
+
     long countPosts() throws IOException, InterruptedException {
       return count(names.postsAlias(), RecoveryPosts.REAL);
     }
