@@ -81,10 +81,10 @@ class TopicClusterDeterminismTest {
   /** What the operator said about the stream: each post's topic and keywords, each topic's last update. */
   record Result(Map<String, String> topics, Map<String, List<String>> keywords, Map<String, String> documents) {}
 
-  private static KeyedOneInputStreamOperatorTestHarness<Integer, AnalyzedPost, AnalyzedPost> harness()
-      throws Exception {
+  private static KeyedOneInputStreamOperatorTestHarness<Integer, AnalyzedPost, AnalyzedPost> harness(
+      ClusterSettings settings) throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new TopicClusterFunction(settings(), Duration.ofMinutes(5), 8, 6)),
+        new KeyedProcessOperator<>(new TopicClusterFunction(settings, Duration.ofMinutes(5), 8, 6)),
         p -> TopicClusterFunction.KEY, Types.INT);
   }
 
@@ -105,7 +105,12 @@ class TopicClusterDeterminismTest {
    * >= 0}, the operator is snapshotted after that many slices and the rest goes to a fresh operator restored from it.
    */
   private static Result run(List<AnalyzedPost> posts, int slice, long seed, int restoreAt) throws Exception {
-    var h = harness();
+    return run(settings(), posts, slice, seed, restoreAt);
+  }
+
+  private static Result run(ClusterSettings settings, List<AnalyzedPost> posts, int slice, long seed, int restoreAt)
+      throws Exception {
+    var h = harness(settings);
     h.open();
     Random shuffle = new Random(seed);
     List<AnalyzedPost> emitted = new ArrayList<>();
@@ -127,7 +132,7 @@ class TopicClusterDeterminismTest {
         OperatorSubtaskState snapshot = h.snapshot(slices, 0);
         drain(h, emitted, updates);
         h.close();
-        h = harness();
+        h = harness(settings);
         h.initializeState(snapshot);
         h.open();
       }
@@ -203,6 +208,32 @@ class TopicClusterDeterminismTest {
     for (int at : new int[] {4, 13, 25}) {
       Result restored = run(posts, 30, 3, at);
       assertSame(uninterrupted, restored, "restored after slice " + at);
+    }
+  }
+
+  /**
+   * Restores rebuild the clusterer's index, recency order and total activity from the topics; topics that merge are
+   * where a rebuild could part from the live run (a survivor moved in the recency order without being touched). Under
+   * settings that make the stream's topics merge (12 merged-away topics of 23 with no time prior to speak of; 2 of 10
+   * with the default prior), restores after every third slice still give the uninterrupted run's output.
+   */
+  @Test
+  void restoresGiveTheSameTopicsWhenTopicsMergeToo() throws Exception {
+    List<AnalyzedPost> posts = stream();
+    double[][] variants = {{0.4, 2, 0.45}, {0.3, 0.5, 0.5}}; // joinThreshold, priorShare, mergeThreshold
+    for (double[] v : variants) {
+      ClusterSettings merging = settings().with("joinThreshold", v[0]).with("priorShare", v[1])
+          .with("mergeThreshold", v[2]);
+      Result uninterrupted = run(merging, posts, 30, 3, -1);
+      long merged = uninterrupted.documents().keySet().stream().map(k -> k.substring(0, k.indexOf('@')))
+          .filter(id -> uninterrupted.documents().entrySet().stream()
+              .anyMatch(e -> e.getKey().startsWith(id + "@") && !e.getValue().endsWith("merged=null")))
+          .distinct().count();
+      assertThat(merged).as("topics merged away under " + java.util.Arrays.toString(v)).isGreaterThanOrEqualTo(2);
+      for (int at = 1; at < 30; at += 3) {
+        assertSame(uninterrupted, run(merging, posts, 30, 3, at),
+            "settings " + java.util.Arrays.toString(v) + ", restored after slice " + at);
+      }
     }
   }
 }
