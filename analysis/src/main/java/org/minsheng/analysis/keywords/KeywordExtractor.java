@@ -43,6 +43,23 @@ public final class KeywordExtractor implements Serializable {
   public Weighted learnAndWeigh(List<String> tokens, List<String> pos) {
     Map<String, Double> tf = termFrequencies(tokens, pos);
     df.add(tf.keySet());
+    return weigh(tf);
+  }
+
+  /**
+   * The post's vector against the frequencies as they stand, without learning it (posts that must not shape the
+   * statistics, such as spam, still get keywords).
+   */
+  public Weighted weighOnly(List<String> tokens, List<String> pos) {
+    return weigh(termFrequencies(tokens, pos));
+  }
+
+  /** The document frequencies this extractor learns into (for checkpointing them). */
+  public DocumentFrequencies documentFrequencies() {
+    return df;
+  }
+
+  private Weighted weigh(Map<String, Double> tf) {
     Map<String, Double> v = new HashMap<>(tf.size() * 2);
     double norm = 0;
     for (Map.Entry<String, Double> e : tf.entrySet()) {
@@ -58,18 +75,45 @@ public final class KeywordExtractor implements Serializable {
     return new Weighted(v, Math.sqrt(norm) / rareIdf);
   }
 
-  /** The {@code k} heaviest terms of a vector, heaviest first. */
+  /**
+   * The {@code k} heaviest terms of a vector, heaviest first, ties in weight by term. A bounded insertion into the k
+   * best so far (no sort of the whole vector, no boxing): it runs for every post in the single clustering subtask (its
+   * keywords) and for every topic update (index terms), where sorting all entries of an 80-term vector took ~8.5 µs.
+   */
   public static List<String> top(Map<String, Double> vector, int k) {
-    List<Map.Entry<String, Double>> entries = new ArrayList<>(vector.entrySet());
-    entries.sort((a, b) -> {
-      int c = Double.compare(b.getValue(), a.getValue());
-      return c != 0 ? c : a.getKey().compareTo(b.getKey());
-    });
-    List<String> out = new ArrayList<>(Math.min(k, entries.size()));
-    for (int i = 0; i < entries.size() && i < k; i++) {
-      out.add(entries.get(i).getKey());
+    int cap = Math.min(Math.max(k, 0), vector.size());
+    if (cap == 0) {
+      return new ArrayList<>(0);
+    }
+    String[] terms = new String[cap];
+    double[] weights = new double[cap];
+    int n = 0;
+    for (Map.Entry<String, Double> e : vector.entrySet()) {
+      String t = e.getKey();
+      double w = e.getValue();
+      if (n == cap && !before(w, t, weights[cap - 1], terms[cap - 1])) {
+        continue;
+      }
+      int i = n < cap ? n++ : cap - 1; // full: the lightest goes
+      while (i > 0 && before(w, t, weights[i - 1], terms[i - 1])) {
+        weights[i] = weights[i - 1];
+        terms[i] = terms[i - 1];
+        i--;
+      }
+      weights[i] = w;
+      terms[i] = t;
+    }
+    List<String> out = new ArrayList<>(cap);
+    for (int i = 0; i < cap; i++) {
+      out.add(terms[i]);
     }
     return out;
+  }
+
+  /** True when (w, t) ranks before (w2, t2): heavier, or as heavy and the smaller term. */
+  private static boolean before(double w, String t, double w2, String t2) {
+    int c = Double.compare(w, w2);
+    return c > 0 || (c == 0 && t.compareTo(t2) < 0);
   }
 
   private Map<String, Double> termFrequencies(List<String> tokens, List<String> pos) {

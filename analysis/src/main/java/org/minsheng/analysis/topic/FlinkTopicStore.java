@@ -1,6 +1,7 @@
 package org.minsheng.analysis.topic;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,7 +9,10 @@ import org.apache.flink.api.common.state.MapState;
 
 /**
  * {@link TopicStore} over Flink keyed MapState (the clustering operator has one key, so this is the operator's whole
- * topic table). Checkpointed with the job; the clusterer's in-memory index is rebuilt from it after a restore.
+ * topic table). Checkpointed with the job; the clusterer's in-memory index is rebuilt from it after a restore. Each
+ * write stamps the topic with the next {@link TopicState#sequence}, and {@link #all()} lists topics in that order
+ * (MapState's own order is a hash order), so the rebuild is the same whatever the state backend and breaks ties in
+ * {@code lastSeen} the way the uninterrupted run met them.
  *
  * <p>Post → topic links are forgotten by event time: each link is also listed in a bucket of {@code bucketMs}, and
  * {@link #forgetLinks} drops whole buckets older than the cutoff (and the oldest ones beyond a maximum count). Flink's
@@ -21,6 +25,8 @@ final class FlinkTopicStore implements TopicStore {
   private final MapState<String, String> postTopics;
   private final MapState<Long, List<String>> linkBuckets;
   private final long bucketMs;
+  /** The last sequence stamped; -1 until read from the topics (after a restore, their highest). */
+  private long sequence = -1;
 
   FlinkTopicStore(MapState<String, TopicState> topics, MapState<String, String> postTopics,
       MapState<Long, List<String>> linkBuckets, long bucketMs) {
@@ -45,6 +51,7 @@ final class FlinkTopicStore implements TopicStore {
   @Override
   public void put(TopicState topic) {
     try {
+      topic.sequence = nextSequence();
       topics.put(topic.topicId, topic);
     } catch (Exception e) {
       throw new IllegalStateException("cannot write topic " + topic.topicId + " to state", e);
@@ -67,6 +74,7 @@ final class FlinkTopicStore implements TopicStore {
       for (Map.Entry<String, TopicState> e : topics.entries()) {
         out.add(e.getValue());
       }
+      out.sort(Comparator.comparingLong((TopicState t) -> t.sequence).thenComparing(t -> t.topicId));
       return out;
     } catch (Exception e) {
       throw new IllegalStateException("cannot list topics in state", e);
@@ -98,6 +106,16 @@ final class FlinkTopicStore implements TopicStore {
     } catch (Exception e) {
       throw new IllegalStateException("cannot remember the topic of post " + postId, e);
     }
+  }
+
+  private long nextSequence() throws Exception {
+    if (sequence < 0) {
+      sequence = 0;
+      for (TopicState t : topics.values()) {
+        sequence = Math.max(sequence, t.sequence);
+      }
+    }
+    return ++sequence;
   }
 
   /**

@@ -19,20 +19,20 @@ import org.minsheng.analysis.heat.TrendItem;
 import org.minsheng.analysis.heat.TrendItemSplitter;
 import org.minsheng.analysis.heat.TrendRollup;
 import org.minsheng.analysis.heat.TrendWindowFunction;
-import org.minsheng.analysis.keywords.KeywordEntityStage;
+import org.minsheng.analysis.keywords.EntityStage;
 import org.minsheng.analysis.model.AnalyzedPost;
 import org.minsheng.analysis.spam.SpamStage;
 
 /**
- * Wires keywords and entities, duplicate detection, topic clustering and heat into a job, after segmentation,
+ * Wires entities, duplicate detection, topic clustering (with each post's keywords) and heat into a job, after segmentation,
  * sentiment and spam scoring ({@link #scoreSpam}, a text stage: the post document and the watch-list alerts need it
  * at once). The input must carry event-time timestamps ({@code publishedAt}) and watermarks.
  *
  * <pre>
- *   spam-scored ─► keywords/entities ─┬─► dedup probes ─keyBy(bucket)─► buckets ─┐
+ *   spam-scored ─► entities ──────────┬─► dedup probes ─keyBy(bucket)─► buckets ─┐
  *                                           └──────────────keyBy(post id)──────────────┴► verdict join ─┐
  *      reprint notices ◄── side output ─────────────────────────────────────────────────────────────────┤
- *   ─keyBy(0), parallelism 1─► topic clustering ─► posts, topic updates (side output)                    │
+ *   ─keyBy(0), parallelism 1─► keywords + topic clustering ─► posts, topic updates (side output)         │
  *   posts ─► trend items ─keyBy(kind:key)─► tumbling windows ─► heat scorer ─► trends, topic heat        │
  *   topic updates + topic heat ─keyBy(topic id)─► topic document join ─► topics                          │
  * </pre>
@@ -49,9 +49,10 @@ public final class TopicStages {
   /** The topic stages over posts already scored for spam ({@link #scoreSpam}). */
   public static TopicOutputs apply(DataStream<AnalyzedPost> scored, TopicSettings s) {
     SingleOutputStreamOperator<AnalyzedPost> keyworded = scored
-        .map(new KeywordEntityStage(s.keywordsPerPost(), s.cluster().dfMaxTerms(), s.cluster().dfHalfLifeDocs(),
-            s.cluster().entityBoost()))
-        .uid("keywords-entities").name("keywords and entities");
+        // entities only: keywords need the stream's document frequencies, which the clustering operator keeps in
+        // event-time order and in its checkpointed state (the uid is the former keyword stage's; it holds no state)
+        .map(new EntityStage())
+        .uid("keywords-entities").name("entities");
 
     DataStream<DedupVerdict> verdicts = keyworded
         .flatMap(new DedupProbeSplitter()).uid("dedup-probes").name("dedup probes")
@@ -67,7 +68,7 @@ public final class TopicStages {
 
     SingleOutputStreamOperator<AnalyzedPost> clustered = deduped
         .keyBy(new ConstantKey())
-        .process(new TopicClusterFunction(s.cluster(), s.flushInterval(), s.keywordsPerTopic()))
+        .process(new TopicClusterFunction(s.cluster(), s.flushInterval(), s.keywordsPerTopic(), s.keywordsPerPost()))
         .uid("topic-cluster").name("topic clustering")
         .setParallelism(1);
 

@@ -32,6 +32,12 @@ public class TopicState {
   public long positive;
   /** Set when this topic was merged into another: the id of the survivor. */
   public String mergedInto;
+  /**
+   * Order of the topic's last write to the store (stamped by {@link FlinkTopicStore}): the store lists topics in this
+   * order, so that the clusterer's index, rebuilt after a restore, orders topics last active at the same instant as
+   * the uninterrupted run did. Added after the first release: a checkpoint without it restores it as 0.
+   */
+  public long sequence;
 
   public TopicState() {}
 

@@ -41,6 +41,43 @@ class DocumentFrequenciesTest {
   }
 
   @Test
+  void aTableThroughItsBytesGoesOnExactlyAsTheOriginal() {
+    DocumentFrequencies original = new DocumentFrequencies(64, 7);
+    java.util.Random r = new java.util.Random(1);
+    for (int i = 0; i < 300; i++) { // rescales and prunes on the way
+      List<String> doc = new ArrayList<>();
+      for (int k = 0; k < 6; k++) {
+        doc.add("词" + r.nextInt(120));
+      }
+      original.add(doc);
+    }
+    byte[] bytes = original.toBytes();
+    DocumentFrequencies copy = DocumentFrequencies.fromBytes(bytes, 64, 7);
+    assertThat(copy.sameTableAs(original)).isTrue();
+    assertThat(bytes.length).as("compact: ~8 bytes of count and ~8 of term per entry")
+        .isLessThan(32 + original.size() * 20);
+    for (int i = 0; i < 200; i++) {
+      List<String> doc = List.of("词" + r.nextInt(120), "词" + r.nextInt(120), "新" + i);
+      original.add(doc);
+      copy.add(doc);
+    }
+    assertThat(copy.sameTableAs(original)).as("bit for bit after more documents").isTrue();
+    assertThat(copy.idf("词7")).isEqualTo(original.idf("词7"));
+    assertThat(copy.docs()).isEqualTo(original.docs());
+  }
+
+  @Test
+  void bytesThatAreNotATableAreRejectedWithAReason() {
+    byte[] good = new DocumentFrequencies(16, 5).toBytes();
+    byte[] badFormat = good.clone();
+    badFormat[0] = 9;
+    assertThatThrownBy(() -> DocumentFrequencies.fromBytes(badFormat, 16, 5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 9");
+    assertThatThrownBy(() -> DocumentFrequencies.fromBytes(java.util.Arrays.copyOf(good, 5), 16, 5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("corrupt");
+  }
+
+  @Test
   void rejectsSettingsThatCannotWork() {
     assertThatThrownBy(() -> new DocumentFrequencies(8, 10)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new DocumentFrequencies(100, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -9,21 +9,82 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.minsheng.es.IndexNames;
 
 /**
  * What the job left in Elasticsearch, in the terms the recovery tests compare: the test's posts, dead letters, every
- * topic's post count and every topic / region trend window's volume (keyword trends are left out: keywords come from
- * document frequencies each subtask learns from the posts it happens to see, which is not checkpointed and differs
- * between any two runs at parallelism 2). Also, from the post documents themselves: how many are originals (not
- * reprints: trend volumes count originals only) and the region windows those originals make, to check the trend
- * windows against.
+ * topic's post count and every topic / region / keyword trend window's volume, and each post's topic and keywords.
+ * Also, from the post documents themselves: how many are originals (not reprints: trend volumes count originals only)
+ * and the region windows those originals make, to check the trend windows against. {@link #differencesFrom} compares
+ * a run with a clean run's outcome ({@link CleanRun}).
  */
 record Outcome(long posts, long postsWithTopic, long deadLetters, Map<String, Long> topicPosts,
     Map<String, Long> topicOriginals, Map<String, Long> trendVolumes, long originals,
-    Map<String, Long> regionWindowsOfPosts) {
+    Map<String, Long> regionWindowsOfPosts, Map<String, String> postTopics, Map<String, List<String>> postKeywords) {
+
+  /**
+   * How this outcome differs from {@code clean} in topics and trends (empty when it does not): the topics and their
+   * post and original counts, each post's topic and keywords, each topic, region and keyword trend window's volume
+   * (windows with posts: {@link #countedTrendWindows()}). At
+   * most {@code max} differences per aspect, each saying what the clean run had.
+   */
+  List<String> differencesFrom(Outcome clean, int max) {
+    List<String> out = new ArrayList<>();
+    out.addAll(differences("topic posts+reprints", clean.topicPosts, topicPosts, max));
+    out.addAll(differences("topic originals", clean.topicOriginals, topicOriginals, max));
+    out.addAll(differences("topic of post", clean.postTopics, postTopics, max));
+    out.addAll(differences("keywords of post", clean.postKeywords, postKeywords, max));
+    out.addAll(differences("trend window volume", clean.countedTrendWindows(), countedTrendWindows(), max));
+    return out;
+  }
+
+  /**
+   * Trend windows with posts in them. Left out: the empty-window documents (volume 0) the heat scorer writes at the end
+   * of a quiet window to show heat falling; which of them exist after a restore differs from a clean run (one more
+   * after one story, one fewer after the next, in the first run of this comparison), which is the heat scorer's timer
+   * bookkeeping, not a count (docs/RECOVERY.md, "Findings").
+   */
+  Map<String, Long> countedTrendWindows() {
+    Map<String, Long> r = new TreeMap<>();
+    trendVolumes.forEach((k, v) -> {
+      if (v > 0) {
+        r.put(k, v);
+      }
+    });
+    return r;
+  }
+
+  private static <V> List<String> differences(String what, Map<String, V> clean, Map<String, V> actual, int max) {
+    TreeSet<String> keys = new TreeSet<>(clean.keySet());
+    keys.addAll(actual.keySet());
+    List<String> out = new ArrayList<>();
+    int n = 0;
+    for (String k : keys) {
+      if (!Objects.equals(clean.get(k), actual.get(k))) {
+        if (out.size() < max) {
+          out.add(what + " " + k + ": clean run " + clean.get(k) + ", this run " + actual.get(k));
+        }
+        n++;
+      }
+    }
+    if (n > max) {
+      out.add("… and " + (n - max) + " more differences in " + what);
+    }
+    return out;
+  }
+
+  /** Trend windows by kind (topic, region, keyword). */
+  Map<String, Long> trendWindowsByKind() {
+    Map<String, Long> r = new TreeMap<>();
+    trendVolumes.keySet().forEach(k -> r.merge(k.substring(0, k.indexOf(':')), 1L, Long::sum));
+    return r;
+  }
 
   /** The region trend windows with posts in them. */
   Map<String, Long> regionWindows() {
@@ -57,7 +118,7 @@ record Outcome(long posts, long postsWithTopic, long deadLetters, Map<String, Lo
     return posts + " posts (" + postsWithTopic + " with a topic), " + deadLetters + " dead letters, " + topicPosts.size()
         + " topics holding " + topicPostSum() + " posts (" + topicOriginalSum() + " originals) " + topicPosts + ", "
         + originals + " original posts, " + trendVolumes.size()
-        + " topic/region trend windows (topic volume " + topicTrendVolume() + ")";
+        + " trend windows " + trendWindowsByKind() + " (topic volume " + topicTrendVolume() + ")";
   }
 
   /** Reads an Elasticsearch node over HTTP (refreshing first). */
@@ -85,15 +146,23 @@ record Outcome(long posts, long postsWithTopic, long deadLetters, Map<String, Lo
       }
       Map<String, Long> trends = new TreeMap<>();
       for (JsonNode h : post("/" + names.trends() + "/_search?ignore_unavailable=true",
-          "{\"size\":10000,\"query\":{\"terms\":{\"kind\":[\"topic\",\"region\"]}}}").path("hits").path("hits")) {
+          "{\"size\":10000,\"query\":{\"terms\":{\"kind\":[\"topic\",\"region\",\"keyword\"]}}}")
+          .path("hits").path("hits")) {
         trends.put(h.path("_id").asText(), h.path("_source").path("volume").asLong());
       }
       long originals = 0;
       Map<String, Long> regionWindows = new TreeMap<>();
+      Map<String, String> postTopics = new TreeMap<>();
+      Map<String, List<String>> postKeywords = new TreeMap<>();
       for (JsonNode h : post("/" + names.postsAlias() + "/_search?ignore_unavailable=true",
-          "{\"size\":10000,\"_source\":[\"region\",\"publishedAt\",\"duplicateOf\"],\"query\":" + RecoveryPosts.REAL
-              + "}").path("hits").path("hits")) {
+          "{\"size\":10000,\"_source\":[\"id\",\"region\",\"publishedAt\",\"duplicateOf\",\"topicId\",\"keywords\"],"
+              + "\"query\":" + RecoveryPosts.REAL + "}").path("hits").path("hits")) {
         JsonNode src = h.path("_source");
+        String id = src.path("id").asText();
+        postTopics.put(id, src.path("topicId").asText(null));
+        List<String> keywords = new ArrayList<>();
+        src.path("keywords").forEach(k -> keywords.add(k.asText()));
+        postKeywords.put(id, keywords);
         if (src.hasNonNull("duplicateOf")) {
           continue;
         }
@@ -104,7 +173,8 @@ record Outcome(long posts, long postsWithTopic, long deadLetters, Map<String, Lo
       }
       return new Outcome(countPosts(), count(names.postsAlias(),
           "{\"bool\":{\"filter\":[" + RecoveryPosts.REAL + ",{\"exists\":{\"field\":\"topicId\"}}]}}"),
-          count(names.deadLetters(), "{\"match_all\":{}}"), topics, topicOriginals, trends, originals, regionWindows);
+          count(names.deadLetters(), "{\"match_all\":{}}"), topics, topicOriginals, trends, originals, regionWindows,
+          postTopics, postKeywords);
     }
 
     /** The test's posts in the post indices (refreshing first); -1 when Elasticsearch does not answer. */
@@ -112,6 +182,20 @@ record Outcome(long posts, long postsWithTopic, long deadLetters, Map<String, Lo
       try {
         refresh();
         return countPosts();
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return -1;
+      }
+    }
+
+    /** The test's posts with their topic-stage fields (refreshing first); -1 when Elasticsearch does not answer. */
+    long countPostsWithTopicOrMinusOne() {
+      try {
+        refresh();
+        return count(names.postsAlias(),
+            "{\"bool\":{\"filter\":[" + RecoveryPosts.REAL + ",{\"exists\":{\"field\":\"topicId\"}}]}}");
       } catch (IOException | RuntimeException e) {
         return -1;
       } catch (InterruptedException e) {
@@ -132,6 +216,17 @@ record Outcome(long posts, long postsWithTopic, long deadLetters, Map<String, Lo
     private long count(String index, String query) throws IOException, InterruptedException {
       return post("/" + index + "/_count?ignore_unavailable=true&allow_no_indices=true", "{\"query\":" + query + "}")
           .path("count").asLong();
+    }
+
+    /** Deletes every index of the prefix (the job re-creates them with their templates when it starts). */
+    void deleteIndices() throws IOException, InterruptedException {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/" + names.prefix()
+              + "-*?expand_wildcards=all&ignore_unavailable=true&allow_no_indices=true"))
+          .timeout(Duration.ofSeconds(60)).DELETE().build();
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (r.statusCode() / 100 != 2) {
+        throw new IOException("DELETE " + names.prefix() + "-* answered " + r.statusCode() + ": " + r.body());
+      }
     }
 
     void refresh() throws IOException, InterruptedException {

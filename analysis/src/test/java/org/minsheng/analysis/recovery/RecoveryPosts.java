@@ -8,10 +8,12 @@ import org.minsheng.post.Post;
 
 /**
  * The recovery tests' input: {@code r:<i>} posts on a few unrelated stories, one after the other in event time (each
- * story has its own words and its own hour, so the clustering has one clear answer however its learnt statistics
- * stand), a post without text every {@value #INVALID_EVERY} (a dead letter), strictly increasing publication times,
- * and at the end "clock" posts far in the future that move the watermark past everything (the job runs with no
- * out-of-orderness allowance).
+ * story has its own words and its own hour), a post without text every {@value #INVALID_EVERY} (a dead letter),
+ * strictly increasing publication times, and at the end "clock" posts far in the future that move the watermark past
+ * everything. Words are drawn unevenly (a story's first words most often), a quarter of them from a pool shared by all
+ * stories and one in ten from the previous story, so that term frequencies differ across the stream: a post's
+ * keywords (their order by TF-IDF) then depend on the document frequencies learnt from every earlier post, and a run
+ * that lost or re-learnt them after a restore gives other keywords than a clean run.
  */
 final class RecoveryPosts {
   static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
@@ -25,6 +27,7 @@ final class RecoveryPosts {
       {"实验中学食堂饭菜引发家长不满", "学校 食堂 家长 学生 午餐 分量 价格 教育局 整改 营养 卫生 校长 膳食 监督"},
       {"暴雨导致城区道路积水", "暴雨 积水 道路 预警 交警 司机 绕行 排水 气象台 内涝 车辆 熄火 雨量 抢险"},
   };
+  private static final String[] SHARED = "网友 表示 情况 相关 部门 回应 视频 现场 消息 市民".split(" ");
   /** Posts per story before the next one starts; a story spans 12.5 min of event time, then a quiet spell. */
   static final int PER_STORY = 250;
   /** Heat and trend window ({@code topics.heat.windowMinutes} default). */
@@ -40,12 +43,18 @@ final class RecoveryPosts {
   }
 
   static Post post(int i) {
-    String[] s = STORIES[(i / PER_STORY) % STORIES.length];
+    int story = (i / PER_STORY) % STORIES.length;
+    String[] s = STORIES[story];
     String[] words = s[1].split(" ");
+    String[] previous = STORIES[(story + STORIES.length - 1) % STORIES.length][1].split(" ");
     StringBuilder text = new StringBuilder();
     java.util.Random pick = new java.util.Random(i);
     for (int k = 0; k < 8; k++) {
-      text.append(words[pick.nextInt(words.length)]);
+      int kind = pick.nextInt(20);
+      double u = pick.nextDouble();
+      // uneven: u² favours the first words of a list
+      String[] from = kind < 5 ? SHARED : kind < 7 && i >= PER_STORY ? previous : words;
+      text.append(from[(int) (u * u * from.length)]);
       text.append(k % 3 == 2 ? "，" : "");
     }
     return Post.builder().id("r:" + i).platform("forum").site("bbs" + (i % 7) + ".example.cn")

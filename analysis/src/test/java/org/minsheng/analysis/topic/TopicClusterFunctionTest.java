@@ -30,7 +30,7 @@ class TopicClusterFunctionTest {
       throws Exception {
     KeyedOneInputStreamOperatorTestHarness<Integer, AnalyzedPost, AnalyzedPost> h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new TopicClusterFunction(settings(), Duration.ofMinutes(5), 5)),
+            new KeyedProcessOperator<>(new TopicClusterFunction(settings(), Duration.ofMinutes(5), 5, 10)),
             p -> TopicClusterFunction.KEY, Types.INT);
     h.open();
     return h;
@@ -55,8 +55,7 @@ class TopicClusterFunctionTest {
     AnalyzedPost spam = post("s1", 38, "farm.cn", "武汉大学/nt 牌坊 拆除 国产 精品");
     spam.spam = true;
     feed(h, spam);
-    assertEquals(List.of("s1"), h.extractOutputValues().stream().map(AnalyzedPost::id).toList(),
-        "spam passes at once, the rest waits for the watermark");
+    assertEquals(List.of(), h.extractOutputValues(), "every post waits for the watermark, spam too");
     assertTrue(h.numEventTimeTimers() > 0);
 
     h.processWatermark(millis(39));
@@ -68,6 +67,11 @@ class TopicClusterFunctionTest {
     assertNotEquals(topicOf.get("a1"), topicOf.get("b1"));
     assertEquals(topicOf.get("a1"), topicOf.get("r1"), "a reply joins its parent's topic");
     assertEquals("null", topicOf.get("s1"), "spam is emitted but joins no topic");
+    Map<String, List<String>> keywordsOf = h.extractOutputValues().stream()
+        .collect(Collectors.toMap(AnalyzedPost::id, p -> p.keywords));
+    assertTrue(keywordsOf.get("a1").contains("牌坊"), keywordsOf.toString());
+    assertTrue(keywordsOf.get("s1").contains("精品"), "spam gets keywords too: " + keywordsOf);
+    assertEquals(List.of(), keywordsOf.get("r1"), "a reply of stopwords has none");
 
     // the flush at minute 40 writes both topics
     h.processWatermark(millis(40));
@@ -121,7 +125,7 @@ class TopicClusterFunctionTest {
   void postLinksBeyondTheMaximumCountGoOldestFirst() throws Exception {
     ClusterSettings few = settings().with("maxPostLinks", 5);
     var h = new KeyedOneInputStreamOperatorTestHarness<Integer, AnalyzedPost, AnalyzedPost>(
-        new KeyedProcessOperator<>(new TopicClusterFunction(few, Duration.ofMinutes(5), 5)),
+        new KeyedProcessOperator<>(new TopicClusterFunction(few, Duration.ofMinutes(5), 5, 10)),
         p -> TopicClusterFunction.KEY, Types.INT);
     h.open();
     for (int m = 0; m < 6; m++) {
