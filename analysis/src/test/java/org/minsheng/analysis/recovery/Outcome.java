@@ -19,14 +19,17 @@ import org.minsheng.es.IndexNames;
 
 /**
  * What the job left in Elasticsearch, in the terms the recovery tests compare: the test's posts, dead letters, every
- * topic's post count and every topic / region / keyword trend window's volume, and each post's topic and keywords.
+ * topic's post count and every topic / region / keyword trend window's volume, each post's topic and keywords, and
+ * the alerts (id → rule, scope and level: ids are derived from scope, rule and event time, so an alert fired again by
+ * a replay is the same document, and one fired twice or lost shows as a difference).
  * Also, from the post documents themselves: how many are originals (not reprints: trend volumes count originals only)
  * and the region windows those originals make, to check the trend windows against. {@link #differencesFrom} compares
  * a run with a clean run's outcome ({@link CleanRun}).
  */
 record Outcome(long posts, long postsWithTopic, long deadLetters, Map<String, Long> topicPosts,
     Map<String, Long> topicOriginals, Map<String, Long> trendVolumes, long originals,
-    Map<String, Long> regionWindowsOfPosts, Map<String, String> postTopics, Map<String, List<String>> postKeywords) {
+    Map<String, Long> regionWindowsOfPosts, Map<String, String> postTopics, Map<String, List<String>> postKeywords,
+    Map<String, String> alerts) {
 
   /**
    * How this outcome differs from {@code clean} in topics and trends (empty when it does not): the topics and their
@@ -41,6 +44,7 @@ record Outcome(long posts, long postsWithTopic, long deadLetters, Map<String, Lo
     out.addAll(differences("topic of post", clean.postTopics, postTopics, max));
     out.addAll(differences("keywords of post", clean.postKeywords, postKeywords, max));
     out.addAll(differences("trend window volume", clean.countedTrendWindows(), countedTrendWindows(), max));
+    out.addAll(differences("alert", clean.alerts, alerts, max));
     return out;
   }
 
@@ -118,7 +122,8 @@ record Outcome(long posts, long postsWithTopic, long deadLetters, Map<String, Lo
     return posts + " posts (" + postsWithTopic + " with a topic), " + deadLetters + " dead letters, " + topicPosts.size()
         + " topics holding " + topicPostSum() + " posts (" + topicOriginalSum() + " originals) " + topicPosts + ", "
         + originals + " original posts, " + trendVolumes.size()
-        + " trend windows " + trendWindowsByKind() + " (topic volume " + topicTrendVolume() + ")";
+        + " trend windows " + trendWindowsByKind() + " (topic volume " + topicTrendVolume() + "), " + alerts.size()
+        + " alerts " + alerts.values();
   }
 
   /** Reads an Elasticsearch node over HTTP (refreshing first). */
@@ -171,10 +176,17 @@ record Outcome(long posts, long postsWithTopic, long deadLetters, Map<String, Lo
         long start = Math.floorDiv(t, RecoveryPosts.TREND_WINDOW_MS) * RecoveryPosts.TREND_WINDOW_MS;
         regionWindows.merge("region:" + src.path("region").asText() + ":" + start, 1L, Long::sum);
       }
+      Map<String, String> alerts = new TreeMap<>();
+      for (JsonNode h : post("/" + names.alerts() + "/_search?ignore_unavailable=true",
+          "{\"size\":10000,\"_source\":[\"rule\",\"scope\",\"level\"]}").path("hits").path("hits")) {
+        JsonNode src = h.path("_source");
+        alerts.put(h.path("_id").asText(), src.path("rule").asText() + " " + src.path("scope").path("type").asText()
+            + ":" + src.path("scope").path("key").asText() + " " + src.path("level").asText());
+      }
       return new Outcome(countPosts(), count(names.postsAlias(),
           "{\"bool\":{\"filter\":[" + RecoveryPosts.REAL + ",{\"exists\":{\"field\":\"topicId\"}}]}}"),
           count(names.deadLetters(), "{\"match_all\":{}}"), topics, topicOriginals, trends, originals, regionWindows,
-          postTopics, postKeywords);
+          postTopics, postKeywords, alerts);
     }
 
     /** The test's posts in the post indices (refreshing first); -1 when Elasticsearch does not answer. */
