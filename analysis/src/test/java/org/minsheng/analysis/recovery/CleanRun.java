@@ -60,7 +60,7 @@ final class CleanRun {
         Thread.sleep(200);
       }
       feed.sendClock();
-      Outcome clean = awaitSettled(es);
+      Outcome clean = ProcessKillRecoveryITCase.awaitSettled(es, TIMEOUT, () -> "the clean run");
       ProcessKillRecoveryITCase.assertExact(clean);
       LOG.info("CleanRun: reference outcome in {} ms: {}", Duration.between(started, Instant.now()).toMillis(), clean);
       reference = clean;
@@ -69,24 +69,5 @@ final class CleanRun {
     }
     es.deleteIndices();
     return reference;
-  }
-
-  private static Outcome awaitSettled(Outcome.Reader es) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    Outcome last = null;
-    while (System.nanoTime() < deadline) {
-      Thread.sleep(2000);
-      Outcome now;
-      try {
-        now = es.read();
-      } catch (java.io.IOException e) {
-        continue;
-      }
-      if (now.equals(last) && ProcessKillRecoveryITCase.complete(now)) {
-        return now;
-      }
-      last = now;
-    }
-    throw new AssertionError("the clean run's topics and trends did not settle within " + TIMEOUT + "; last: " + last);
   }
 }

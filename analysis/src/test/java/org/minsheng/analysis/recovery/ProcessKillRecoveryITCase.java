@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,7 +142,18 @@ class ProcessKillRecoveryITCase {
 
   /** Waits until the topic and trend documents stop changing (they follow the clock posts' watermark). */
   static Outcome awaitSettled(Outcome.Reader es, JobProcess job) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    return awaitSettled(es, TIMEOUT, () -> {
+      try {
+        return "end of the job's log:\n" + job.tail(40);
+      } catch (java.io.IOException e) {
+        return "the job's log cannot be read: " + e;
+      }
+    });
+  }
+
+  /** Waits until the topic and trend documents stop changing; {@code context} says more on a time-out. */
+  static Outcome awaitSettled(Outcome.Reader es, Duration timeout, Supplier<String> context) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
     Outcome last = null;
     while (System.nanoTime() < deadline) {
       Thread.sleep(2000);
@@ -157,8 +169,8 @@ class ProcessKillRecoveryITCase {
       }
       last = now;
     }
-    throw new AssertionError("topics and trends did not settle within " + TIMEOUT + "; last: " + last
-        + "; end of the job's log:\n" + job.tail(40));
+    throw new AssertionError("topics and trends did not settle within " + timeout + "; last: " + last + "; "
+        + context.get());
   }
 
   static Map<String, String> env(Path spool, Path checkpoints) {
