@@ -67,8 +67,7 @@ class ProcessKillRecoveryITCase {
       // checkpoint is complete: then kill, mid-stream
       while (true) {
         long indexed = es.countPostsOrMinusOne();
-        if (indexed >= POSTS * 2 / 3 && es.countPostsWithTopicOrMinusOne() >= RecoveryPosts.PER_STORY / 2
-            && new RetainedCheckpoints(checkpoints.toString()).latest().isPresent()) {
+        if (midStream(es, indexed, checkpoints)) {
           break;
         }
         feed.offer(indexed);
@@ -111,6 +110,15 @@ class ProcessKillRecoveryITCase {
       assertExact(end);
       assertSameAsClean(end, clean);
     }
+  }
+
+  /**
+   * Where the recovery tests make their failure: two thirds of the posts indexed, the first story clustered (the
+   * clustering operator has learnt document frequencies and topics) and a checkpoint complete.
+   */
+  static boolean midStream(Outcome.Reader es, long indexed, Path checkpoints) throws java.io.IOException {
+    return indexed >= POSTS * 2 / 3 && es.countPostsWithTopicOrMinusOne() >= RecoveryPosts.PER_STORY / 2
+        && new RetainedCheckpoints(checkpoints.toString()).latest().isPresent();
   }
 
   /** The same topics, post topics and keywords, and trend windows as the clean run on the same input. */

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.minsheng.analysis.job.AnalysisConfig;
 import org.minsheng.analysis.job.AnalysisMain;
 import org.minsheng.analysis.job.Environments;
-import org.minsheng.analysis.job.restore.RetainedCheckpoints;
 import org.minsheng.config.Settings;
 import org.minsheng.es.testing.SharedElasticsearch;
 import org.minsheng.handoff.SpoolDirectoryWriter;
@@ -81,11 +80,9 @@ class TaskManagerLossRecoveryITCase {
       Outcome clean) throws Exception {
     try {
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      // as in ProcessKillRecoveryITCase: two thirds indexed, the first story clustered, a checkpoint complete
       while (true) {
         long indexed = es.countPostsOrMinusOne();
-        if (indexed >= POSTS * 2 / 3 && es.countPostsWithTopicOrMinusOne() >= RecoveryPosts.PER_STORY / 2
-            && new RetainedCheckpoints(checkpoints.toString()).latest().isPresent()) {
+        if (ProcessKillRecoveryITCase.midStream(es, indexed, checkpoints)) {
           break;
         }
         feed.offer(indexed);
