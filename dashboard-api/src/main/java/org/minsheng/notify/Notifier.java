@@ -3,10 +3,16 @@ package org.minsheng.notify;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +39,24 @@ public final class Notifier {
   private final Duration lease;
   private final String owner;
   private final Clock clock;
+  private final int sendThreads;
+  private ExecutorService senders;
 
   public Notifier(Outbox outbox, List<Route> routes, Backoff backoff, int maxAttempts, Duration lease, String owner,
       Clock clock) {
+    this(outbox, routes, backoff, maxAttempts, lease, owner, clock, 1);
+  }
+
+  /**
+   * @param sendThreads deliveries of one poll leased and sent at once (each is independent: its lease, send and
+   *     outcome are conditional writes of its own channel entry). 1 = one after another, in the poll's order.
+   */
+  public Notifier(Outbox outbox, List<Route> routes, Backoff backoff, int maxAttempts, Duration lease, String owner,
+      Clock clock, int sendThreads) {
+    if (sendThreads < 1) {
+      throw new IllegalArgumentException("sendThreads must be at least 1, got " + sendThreads);
+    }
+    this.sendThreads = sendThreads;
     this.outbox = outbox;
     routes.forEach(r -> this.routes.put(r.channel().name(), r));
     this.backoff = backoff;
@@ -48,7 +69,7 @@ public final class Notifier {
   /** One poll: handles up to {@code batch} due deliveries; returns how many were sent successfully. */
   public int pollOnce(int batch) {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    int delivered = 0;
+    List<PendingDelivery> sendable = new ArrayList<>();
     for (PendingDelivery d : outbox.due(now, routes.keySet(), batch)) {
       Route route = routes.get(d.channel());
       if (route == null) {
@@ -64,16 +85,55 @@ public final class Notifier {
         LOG.debug("alert {} on {}: channel at its rate limit, stays pending", d.alertId(), d.channel());
         continue;
       }
-      Optional<PendingDelivery> leased = outbox.write(d, d.state().leased(owner, now.plus(lease)));
-      if (leased.isEmpty()) {
-        LOG.debug("alert {} on {}: taken by another notifier or changed, skipped", d.alertId(), d.channel());
-        continue;
+      sendable.add(d);
+    }
+    if (sendThreads == 1 || sendable.size() < 2) {
+      int delivered = 0;
+      for (PendingDelivery d : sendable) {
+        delivered += leaseAndSend(d, now) ? 1 : 0;
       }
-      if (send(leased.get())) {
-        delivered++;
+      return delivered;
+    }
+    // a burst of alerts (a watermark releasing many topic windows at once) would otherwise wait for one another's
+    // round trips to Elasticsearch and the receivers, one after another
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (PendingDelivery d : sendable) {
+      results.add(senders().submit(() -> leaseAndSend(d, now)));
+    }
+    int delivered = 0;
+    for (Future<Boolean> f : results) {
+      try {
+        delivered += f.get() ? 1 : 0;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return delivered;
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
       }
     }
     return delivered;
+  }
+
+  private boolean leaseAndSend(PendingDelivery d, Instant now) {
+    Optional<PendingDelivery> leased = outbox.write(d, d.state().leased(owner, now.plus(lease)));
+    if (leased.isEmpty()) {
+      LOG.debug("alert {} on {}: taken by another notifier or changed, skipped", d.alertId(), d.channel());
+      return false;
+    }
+    return send(leased.get());
+  }
+
+  private synchronized ExecutorService senders() {
+    if (senders == null) {
+      AtomicInteger n = new AtomicInteger();
+      senders = Executors.newFixedThreadPool(sendThreads, r -> {
+        Thread t = new Thread(r, "notifier-send-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return senders;
   }
 
   private boolean send(PendingDelivery d) {
@@ -123,14 +183,23 @@ public final class Notifier {
 
   /** Polls until interrupted, sleeping {@code interval} when there was nothing to do. */
   public void run(Duration interval, int batch) throws InterruptedException {
-    LOG.info("notifier {} polling every {} for channels {}", owner, interval, routes.keySet());
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        pollOnce(batch);
-      } catch (RuntimeException e) {
-        LOG.error("notifier poll failed, retrying in {}: {}", interval, e.toString(), e);
+    LOG.info("notifier {} polling every {} for channels {}, {} sending thread(s)", owner, interval, routes.keySet(),
+        sendThreads);
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          pollOnce(batch);
+        } catch (RuntimeException e) {
+          LOG.error("notifier poll failed, retrying in {}: {}", interval, e.toString(), e);
+        }
+        Thread.sleep(interval.toMillis());
       }
-      Thread.sleep(interval.toMillis());
+    } finally {
+      synchronized (this) {
+        if (senders != null) {
+          senders.shutdownNow();
+        }
+      }
     }
   }
 }

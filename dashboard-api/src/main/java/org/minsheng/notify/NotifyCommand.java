@@ -50,7 +50,7 @@ public final class NotifyCommand implements CliCommand {
       LOG.info("notifier reading the outbox {} at {}", index, connection.settings());
       Notifier notifier = new Notifier(new ElasticsearchOutbox(client, index, s.elasticsearch.lookback), routes,
           new Backoff(s.retry.initial, s.retry.multiplier, s.retry.max), s.retry.maxAttempts, s.lease, owner,
-          Clock.systemUTC());
+          Clock.systemUTC(), s.sendThreads);
       if (once) {
         try {
           int n = notifier.pollOnce(s.batch);

@@ -14,6 +14,7 @@ public class NotifySettings {
   public Elasticsearch elasticsearch = new Elasticsearch();
   public Duration pollInterval;
   public int batch;
+  public int sendThreads;
   public Duration lease;
   public String owner;
   public Duration httpTimeout;

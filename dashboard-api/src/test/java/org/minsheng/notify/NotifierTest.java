@@ -166,6 +166,45 @@ class NotifierTest {
   }
 
   @Test
+  void sendingThreadsSendABurstAtOnceAndEachAlertStillOnce() {
+    java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+    List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Channel slow = new Channel() {
+      @Override
+      public String name() {
+        return "webhook";
+      }
+
+      @Override
+      public DeliveryResult send(AlertMessage alert, String idempotencyKey) {
+        mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+          Thread.sleep(50); // a receiver's round trip
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        inFlight.decrementAndGet();
+        sent.add(idempotencyKey);
+        return DeliveryResult.delivered("200");
+      }
+    };
+    for (int i = 0; i < 12; i++) {
+      outbox.put(AlertDocs.alert("b" + i, "IV", List.of("webhook")));
+    }
+    Notifier n = new Notifier(outbox, List.of(new Notifier.Route(slow, QuietHours.NONE)), backoff, 60,
+        Duration.ofMinutes(2), "n1", clock, 4);
+    assertThat(n.pollOnce(50)).isEqualTo(12);
+    assertThat(mostAtOnce.get()).as("deliveries in flight at once").isBetween(2, 4);
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(n.pollOnce(50)).as("nothing left to send").isZero();
+    assertThat(sent).hasSize(12).doesNotHaveDuplicates();
+    for (int i = 0; i < 12; i++) {
+      assertThat(outbox.delivery("b" + i, "webhook").path("state").asText()).isEqualTo("delivered");
+    }
+  }
+
+  @Test
   void quietHoursAndBackoffArithmetic() {
     QuietHours night = QuietHours.parse("22:00-07:00", ZoneId.of("Asia/Shanghai"));
     assertThat(night.isQuiet(Instant.parse("2026-11-21T15:00:00Z"))).isTrue(); // 23:00

@@ -147,7 +147,8 @@ public final class LatencyCommand implements CliCommand {
               List.of(new Notifier.Route(new WebhookChannel(WEBHOOK, receiver.url(), "bench-secret",
                   new HttpPoster(Duration.ofSeconds(5)), Clock.systemUTC()), QuietHours.NONE)),
               new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30)), 20, Duration.ofMinutes(1),
-              "bench-latency", Clock.systemUTC());
+              "bench-latency", Clock.systemUTC(),
+              org.minsheng.notify.NotifySettings.load(null, java.util.Map.of()).sendThreads);
           notifierThread = new Thread(() -> {
             try {
               notifier.run(Duration.ofMillis(100), 50);
