@@ -7,8 +7,11 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.UpdateResponse;
+import co.elastic.clients.elasticsearch.core.get.GetResult;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +30,8 @@ import java.util.Optional;
 /**
  * The outbox in Elasticsearch: the {@code minsheng-alerts} documents themselves. The index template stores
  * {@code deliveries} without indexing it (its keys are channel names), so due deliveries are found by scanning the
- * unresolved alerts updated within {@code lookback} (alerts are few: tens a day) and reading {@code _source}.
+ * {@code deliveries} of the unresolved alerts updated within {@code lookback}, then reading in full (real-time
+ * multi-get) only the alerts with a delivery due.
  * Reads carry {@code _seq_no} /
  * {@code _primary_term}; every write is a partial update of {@code deliveries.<channel>} conditional on them
  * ({@code if_seq_no}/{@code if_primary_term}), so of two notifiers that read the same pending delivery only one
@@ -64,13 +68,15 @@ public final class ElasticsearchOutbox implements Outbox {
         .filter(f -> f.range(r -> r.untyped(u -> u.field("updatedAt")
             .gte(JsonData.of(now.minus(lookback).toString())))))
         .mustNot(m -> m.term(t -> t.field("status").value(FieldValue.of("resolved"))))));
-    List<PendingDelivery> out = new ArrayList<>();
+    // two phases: the scan reads only each alert's deliveries (small), the whole documents are read only for the alerts
+    // with a delivery due — a poll every second over a day of alerts must not fetch every alert in full each time
+    List<String> candidates = new ArrayList<>();
     List<FieldValue> after = null;
     try {
-      while (out.size() < limit) {
+      while (candidates.size() < limit) {
         List<FieldValue> searchAfter = after;
         SearchResponse<ObjectNode> r = client.search(s -> {
-          s.index(index).size(PAGE).seqNoPrimaryTerm(true).query(query)
+          s.index(index).size(PAGE).query(query).source(src -> src.filter(f -> f.includes("deliveries")))
               .sort(so -> so.field(f -> f.field("firedAt").order(SortOrder.Asc).unmappedType(FieldType.Date)))
               .sort(so -> so.field(f -> f.field("alertId").order(SortOrder.Asc).unmappedType(FieldType.Keyword)))
               .ignoreUnavailable(true).allowNoIndices(true);
@@ -81,9 +87,11 @@ public final class ElasticsearchOutbox implements Outbox {
         }, ObjectNode.class);
         List<Hit<ObjectNode>> hits = r.hits().hits();
         for (Hit<ObjectNode> hit : hits) {
-          collect(hit, now, channels, out);
-          if (out.size() >= limit) {
-            break;
+          if (hit.source() != null && anyDue(hit.source(), now, channels)) {
+            candidates.add(hit.id());
+            if (candidates.size() >= limit) {
+              break;
+            }
           }
         }
         if (hits.size() < PAGE) {
@@ -91,16 +99,40 @@ public final class ElasticsearchOutbox implements Outbox {
         }
         after = hits.get(hits.size() - 1).sort();
       }
+      List<PendingDelivery> out = new ArrayList<>();
+      if (candidates.isEmpty()) {
+        return out;
+      }
+      // real-time reads of the candidates, with the sequence numbers every later write is conditional on
+      MgetResponse<ObjectNode> docs = client.mget(m -> m.index(index).ids(candidates), ObjectNode.class);
+      for (MultiGetResponseItem<ObjectNode> item : docs.docs()) {
+        if (item.isResult() && item.result().found()) {
+          GetResult<ObjectNode> g = item.result();
+          collect(g.id(), g.source(), g.seqNo(), g.primaryTerm(), now, channels, out);
+        }
+        if (out.size() >= limit) {
+          break;
+        }
+      }
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the outbox " + index, e);
     }
   }
 
-  private static void collect(Hit<ObjectNode> hit, Instant now, Collection<String> channels,
-      List<PendingDelivery> out) {
-    ObjectNode doc = hit.source();
-    if (doc == null || hit.seqNo() == null || hit.primaryTerm() == null) {
+  private static boolean anyDue(ObjectNode doc, Instant now, Collection<String> channels) {
+    for (String ch : channels) {
+      JsonNode d = doc.path("deliveries").path(ch);
+      if (d.isObject() && DeliveryState.fromJson(d).dueAt(now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void collect(String id, ObjectNode doc, Long seqNo, Long primaryTerm, Instant now,
+      Collection<String> channels, List<PendingDelivery> out) {
+    if (doc == null || seqNo == null || primaryTerm == null) {
       return;
     }
     AlertMessage msg = null;
@@ -110,7 +142,7 @@ public final class ElasticsearchOutbox implements Outbox {
         DeliveryState st = DeliveryState.fromJson(d);
         if (st.dueAt(now)) {
           msg = msg == null ? AlertMessage.fromDocument(doc) : msg;
-          out.add(new PendingDelivery(hit.id(), ch, msg, st, hit.seqNo(), hit.primaryTerm()));
+          out.add(new PendingDelivery(id, ch, msg, st, seqNo, primaryTerm));
         }
       }
     }
