@@ -10,16 +10,20 @@ public class DedupVerdict {
   public int distance;
   /** Verdicts the post expects in all (its probe count). */
   public int expected;
+  /** The post's SimHash, as its probe carried it (0 in verdicts restored from before this field). */
+  public long simhash;
 
   public DedupVerdict() {}
 
-  public DedupVerdict(String postId, String originalId, long originalTime, String kind, int distance, int expected) {
+  public DedupVerdict(String postId, String originalId, long originalTime, String kind, int distance, int expected,
+      long simhash) {
     this.postId = postId;
     this.originalId = originalId;
     this.originalTime = originalTime;
     this.kind = kind;
     this.distance = distance;
     this.expected = expected;
+    this.simhash = simhash;
   }
 
   /** The better of two verdicts: a copy beats none, exact beats near, the earlier original wins. */

@@ -82,9 +82,9 @@ public final class DuplicateBucketFunction extends KeyedProcessFunction<String, 
       }
     }
     out.collect(bestId == null
-        ? new DedupVerdict(p.postId, null, 0, null, 0, p.probes)
+        ? new DedupVerdict(p.postId, null, 0, null, 0, p.probes, p.simhash)
         : new DedupVerdict(p.postId, bestId, bestTime, DedupProbeSplitter.EXACT.equals(p.kind) ? "exact" : "near",
-            bestD, p.probes));
+            bestD, p.probes, p.simhash));
     int n = size.value() == null ? 0 : size.value();
     if (n < settings.maxBucketEntries() && !entries.contains(p.postId)) {
       long[] v = new long[2 + p.sketch.length];

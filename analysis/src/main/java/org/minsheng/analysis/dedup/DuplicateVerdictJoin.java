@@ -76,7 +76,8 @@ public final class DuplicateVerdictJoin extends KeyedCoProcessFunction<String, A
 
   private void emit(AnalyzedPost p, Context ctx, Collector<AnalyzedPost> out) throws Exception {
     DedupVerdict v = best.value();
-    p.simhash = DedupProbeSplitter.simhashOf(p);
+    // the probes computed it already; computed again only when no verdict came (or one restored without it)
+    p.simhash = v != null && v.simhash != 0L ? v.simhash : DedupProbeSplitter.simhashOf(p);
     if (v != null && v.originalId != null) {
       p.duplicateOf = v.originalId;
       p.duplicateKind = v.kind;

@@ -56,6 +56,7 @@ class DuplicateOperatorsTest {
     DedupVerdict forCopy = best(verdicts, "c");
     assertEquals("o", forCopy.originalId);
     assertEquals("exact", forCopy.kind);
+    assertEquals(SimHash.of(copy.tokens), forCopy.simhash, "the verdict carries the SimHash its probe computed");
     DedupVerdict forNear = best(verdicts, "n");
     assertEquals("o", forNear.originalId, "the earliest copy, not the exact copy c");
     assertEquals("near", forNear.kind);
@@ -111,6 +112,19 @@ class DuplicateOperatorsTest {
   }
 
   @Test
+  void verdictJoinTakesTheSimHashFromTheVerdictsInsteadOfComputingItAgain() throws Exception {
+    var h = new KeyedTwoInputStreamOperatorTestHarness<String, AnalyzedPost, DedupVerdict, AnalyzedPost>(
+        new KeyedCoProcessOperator<>(new DuplicateVerdictJoin()), AnalyzedPost::id, v -> v.postId, Types.STRING);
+    h.open();
+    AnalyzedPost post = post("c", 5, "news.b.cn", WORDS);
+    long t = post.post.publishedAt().toEpochMilli();
+    h.processElement1(new StreamRecord<>(post, t));
+    h.processElement2(new StreamRecord<>(new DedupVerdict("c", null, 0, null, 0, 1, 0x2aL), t));
+    assertEquals(0x2aL, h.extractOutputValues().get(0).simhash);
+    h.close();
+  }
+
+  @Test
   void verdictJoinWaitsForAllVerdictsAndClearsItsState() throws Exception {
     var h = new KeyedTwoInputStreamOperatorTestHarness<String, AnalyzedPost, DedupVerdict, AnalyzedPost>(
         new KeyedCoProcessOperator<>(new DuplicateVerdictJoin()), AnalyzedPost::id, v -> v.postId, Types.STRING);
@@ -121,10 +135,10 @@ class DuplicateOperatorsTest {
     int expected = 5;
     for (int i = 0; i < expected - 1; i++) {
       h.processElement2(new StreamRecord<>(
-          new DedupVerdict("c", i == 2 ? "o" : null, millis(0), "near", 2, expected), t));
+          new DedupVerdict("c", i == 2 ? "o" : null, millis(0), "near", 2, expected, 0L), t));
     }
     assertEquals(0, h.extractOutputValues().size(), "waits for the last verdict");
-    h.processElement2(new StreamRecord<>(new DedupVerdict("c", "o", millis(0), "exact", 0, expected), t));
+    h.processElement2(new StreamRecord<>(new DedupVerdict("c", "o", millis(0), "exact", 0, expected, 0L), t));
     List<AnalyzedPost> out = h.extractOutputValues();
     assertEquals(1, out.size());
     assertEquals("o", out.get(0).duplicateOf);
