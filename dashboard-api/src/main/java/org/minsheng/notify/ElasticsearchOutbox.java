@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -87,7 +88,7 @@ public final class ElasticsearchOutbox implements Outbox {
         }, ObjectNode.class);
         List<Hit<ObjectNode>> hits = r.hits().hits();
         for (Hit<ObjectNode> hit : hits) {
-          if (hit.source() != null && anyDue(hit.source(), now, channels)) {
+          if (hit.source() != null && !dueDeliveries(hit.source(), now, channels).isEmpty()) {
             candidates.add(hit.id());
             if (candidates.size() >= limit) {
               break;
@@ -120,14 +121,19 @@ public final class ElasticsearchOutbox implements Outbox {
     }
   }
 
-  private static boolean anyDue(ObjectNode doc, Instant now, Collection<String> channels) {
+  /** The channels of {@code doc} with a delivery due at {@code now}, and their states. */
+  private static Map<String, DeliveryState> dueDeliveries(ObjectNode doc, Instant now, Collection<String> channels) {
+    Map<String, DeliveryState> due = new LinkedHashMap<>();
     for (String ch : channels) {
       JsonNode d = doc.path("deliveries").path(ch);
-      if (d.isObject() && DeliveryState.fromJson(d).dueAt(now)) {
-        return true;
+      if (d.isObject()) {
+        DeliveryState st = DeliveryState.fromJson(d);
+        if (st.dueAt(now)) {
+          due.put(ch, st);
+        }
       }
     }
-    return false;
+    return due;
   }
 
   private static void collect(String id, ObjectNode doc, Long seqNo, Long primaryTerm, Instant now,
@@ -135,16 +141,10 @@ public final class ElasticsearchOutbox implements Outbox {
     if (doc == null || seqNo == null || primaryTerm == null) {
       return;
     }
-    AlertMessage msg = null;
-    for (String ch : channels) {
-      JsonNode d = doc.path("deliveries").path(ch);
-      if (d.isObject()) {
-        DeliveryState st = DeliveryState.fromJson(d);
-        if (st.dueAt(now)) {
-          msg = msg == null ? AlertMessage.fromDocument(doc) : msg;
-          out.add(new PendingDelivery(id, ch, msg, st, seqNo, primaryTerm));
-        }
-      }
+    Map<String, DeliveryState> due = dueDeliveries(doc, now, channels);
+    if (!due.isEmpty()) {
+      AlertMessage msg = AlertMessage.fromDocument(doc);
+      due.forEach((ch, st) -> out.add(new PendingDelivery(id, ch, msg, st, seqNo, primaryTerm)));
     }
   }
 

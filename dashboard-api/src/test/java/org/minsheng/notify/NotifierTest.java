@@ -27,6 +27,21 @@ class NotifierTest {
     receiver.close();
   }
 
+  /** A channel named {@code webhook} whose sends do what {@code send} says. */
+  private static Channel webhookDoing(java.util.function.BiFunction<AlertMessage, String, DeliveryResult> send) {
+    return new Channel() {
+      @Override
+      public String name() {
+        return "webhook";
+      }
+
+      @Override
+      public DeliveryResult send(AlertMessage alert, String idempotencyKey) {
+        return send.apply(alert, idempotencyKey);
+      }
+    };
+  }
+
   private Notifier notifier(QuietHours quiet, String owner) {
     Channel webhook = new WebhookChannel("webhook", receiver.url("/hook"), "s", new HttpPoster(Duration.ofSeconds(2)),
         clock);
@@ -136,22 +151,14 @@ class NotifierTest {
   void anEscalationLandingWhileThePreviousLevelIsSentIsStillDeliveredOnce() {
     outbox.put(AlertDocs.alert("e1", "III", List.of("webhook")));
     List<String> sent = new java.util.ArrayList<>();
-    Channel escalatingWhileSending = new Channel() {
-      @Override
-      public String name() {
-        return "webhook";
+    Channel escalatingWhileSending = webhookDoing((alert, idempotencyKey) -> {
+      sent.add(idempotencyKey);
+      if (sent.size() == 1) {
+        // the job merges the escalation (new level, fresh pending delivery) while this message is on its way
+        outbox.put(AlertDocs.alert("e1", "II", List.of("webhook")));
       }
-
-      @Override
-      public DeliveryResult send(AlertMessage alert, String idempotencyKey) {
-        sent.add(idempotencyKey);
-        if (sent.size() == 1) {
-          // the job merges the escalation (new level, fresh pending delivery) while this message is on its way
-          outbox.put(AlertDocs.alert("e1", "II", List.of("webhook")));
-        }
-        return DeliveryResult.delivered("200");
-      }
-    };
+      return DeliveryResult.delivered("200");
+    });
     Notifier n = new Notifier(outbox, List.of(new Notifier.Route(escalatingWhileSending, QuietHours.NONE)), backoff,
         60, Duration.ofMinutes(2), "n1", clock);
     n.pollOnce(10);
@@ -170,25 +177,17 @@ class NotifierTest {
     java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
     List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Channel slow = new Channel() {
-      @Override
-      public String name() {
-        return "webhook";
+    Channel slow = webhookDoing((alert, idempotencyKey) -> {
+      mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(50); // a receiver's round trip
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-
-      @Override
-      public DeliveryResult send(AlertMessage alert, String idempotencyKey) {
-        mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        try {
-          Thread.sleep(50); // a receiver's round trip
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        inFlight.decrementAndGet();
-        sent.add(idempotencyKey);
-        return DeliveryResult.delivered("200");
-      }
-    };
+      inFlight.decrementAndGet();
+      sent.add(idempotencyKey);
+      return DeliveryResult.delivered("200");
+    });
     for (int i = 0; i < 12; i++) {
       outbox.put(AlertDocs.alert("b" + i, "IV", List.of("webhook")));
     }
