@@ -1,6 +1,9 @@
 package org.minsheng.analysis.recovery;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.minsheng.handoff.SpoolDirectoryWriter;
 
 /**
@@ -22,6 +25,16 @@ final class BoundedFeed {
     this.total = total;
     this.chunk = chunk;
     this.backlog = backlog;
+  }
+
+  /**
+   * The recovery tests' feed: all {@link ProcessKillRecoveryITCase#POSTS} posts into the spool directory {@code dir}
+   * (created), one file of {@link ProcessKillRecoveryITCase#CHUNK} posts at a time, at most 3 files ahead.
+   */
+  static BoundedFeed intoSpool(Path dir) throws IOException {
+    SpoolDirectoryWriter spool = new SpoolDirectoryWriter(Files.createDirectories(dir), ProcessKillRecoveryITCase.CHUNK,
+        Duration.ofHours(1));
+    return new BoundedFeed(spool, ProcessKillRecoveryITCase.POSTS, ProcessKillRecoveryITCase.CHUNK, 3);
   }
 
   int sent() {

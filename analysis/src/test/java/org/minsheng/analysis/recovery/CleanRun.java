@@ -1,6 +1,5 @@
 package org.minsheng.analysis.recovery;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import org.minsheng.analysis.job.AnalysisMain;
 import org.minsheng.analysis.job.restore.RestoreMode;
 import org.minsheng.config.Settings;
 import org.minsheng.es.IndexNames;
-import org.minsheng.handoff.SpoolDirectoryWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +38,8 @@ final class CleanRun {
     Instant started = Instant.now();
     Outcome.Reader es = new Outcome.Reader(elasticsearchUrl, IndexNames.DEFAULT);
     es.deleteIndices();
-    Path spoolDir = Files.createDirectories(work.resolve("clean-spool"));
-    BoundedFeed feed = new BoundedFeed(new SpoolDirectoryWriter(spoolDir, ProcessKillRecoveryITCase.CHUNK,
-        Duration.ofHours(1)), ProcessKillRecoveryITCase.POSTS, ProcessKillRecoveryITCase.CHUNK, 3);
+    Path spoolDir = work.resolve("clean-spool");
+    BoundedFeed feed = BoundedFeed.intoSpool(spoolDir);
     AnalysisConfig config = AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, null,
         ProcessKillRecoveryITCase.env(spoolDir, work.resolve("clean-checkpoints"), elasticsearchUrl)));
     JobClient job = AnalysisMain.startLocal(config, RestoreMode.NONE);

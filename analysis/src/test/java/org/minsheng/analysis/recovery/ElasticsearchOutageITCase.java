@@ -23,7 +23,6 @@ import org.minsheng.analysis.job.restore.RestoreMode;
 import org.minsheng.config.Settings;
 import org.minsheng.es.IndexNames;
 import org.minsheng.es.LocalElasticsearch;
-import org.minsheng.handoff.SpoolDirectoryWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +74,8 @@ class ElasticsearchOutageITCase {
     Outcome.Reader reader = new Outcome.Reader(es.url(), IndexNames.DEFAULT);
     Outcome clean = CleanRun.reference(es.url(), temp);
 
-    Path spoolDir = Files.createDirectories(temp.resolve("spool"));
-    BoundedFeed feed = new BoundedFeed(new SpoolDirectoryWriter(spoolDir, CHUNK, Duration.ofHours(1)), POSTS, CHUNK, 3);
+    Path spoolDir = temp.resolve("spool");
+    BoundedFeed feed = BoundedFeed.intoSpool(spoolDir);
     AnalysisConfig config = AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, null,
             ProcessKillRecoveryITCase.env(spoolDir, temp.resolve("checkpoints"), es.url())));
     JobClient job = AnalysisMain.startLocal(config, RestoreMode.LATEST);

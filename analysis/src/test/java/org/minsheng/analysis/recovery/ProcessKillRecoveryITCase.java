@@ -2,7 +2,6 @@ package org.minsheng.analysis.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,9 +52,9 @@ class ProcessKillRecoveryITCase {
     ES.reset();
     Outcome clean = CleanRun.reference(ES.url(), temp);
     ES.reset();
-    Path spoolDir = Files.createDirectories(temp.resolve("spool"));
+    Path spoolDir = temp.resolve("spool");
     Path checkpoints = temp.resolve("checkpoints");
-    BoundedFeed feed = new BoundedFeed(new SpoolDirectoryWriter(spoolDir, CHUNK, Duration.ofHours(1)), POSTS, CHUNK, 3);
+    BoundedFeed feed = BoundedFeed.intoSpool(spoolDir);
     long atKill;
     Instant kill;
     RetainedCheckpoint before;

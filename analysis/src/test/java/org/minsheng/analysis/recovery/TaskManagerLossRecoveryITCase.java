@@ -2,7 +2,6 @@ package org.minsheng.analysis.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import org.minsheng.analysis.job.AnalysisMain;
 import org.minsheng.analysis.job.Environments;
 import org.minsheng.config.Settings;
 import org.minsheng.es.testing.SharedElasticsearch;
-import org.minsheng.handoff.SpoolDirectoryWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +53,9 @@ class TaskManagerLossRecoveryITCase {
     ES.reset();
     Outcome clean = CleanRun.reference(ES.url(), temp);
     ES.reset();
-    Path spoolDir = Files.createDirectories(temp.resolve("spool"));
+    Path spoolDir = temp.resolve("spool");
     Path checkpoints = temp.resolve("checkpoints");
-    BoundedFeed feed = new BoundedFeed(new SpoolDirectoryWriter(spoolDir, CHUNK, Duration.ofHours(1)), POSTS, CHUNK, 3);
+    BoundedFeed feed = BoundedFeed.intoSpool(spoolDir);
 
     AnalysisConfig config = AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, null,
         ProcessKillRecoveryITCase.env(spoolDir, checkpoints, ES.url())));
