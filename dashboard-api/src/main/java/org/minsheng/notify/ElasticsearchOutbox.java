@@ -9,7 +9,10 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.UpdateResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -27,6 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outbox in Elasticsearch: the {@code minsheng-alerts} documents themselves. The index template stores
@@ -39,8 +45,13 @@ import java.util.Optional;
  * leases it. When a conditional write loses to a change elsewhere in the document (another channel's delivery, the
  * API acknowledging the alert), the document is re-read and the write retried only if this channel's entry is still
  * exactly what was read — so no one else has taken it.
+ *
+ * <p>A poll's leases and outcomes go in one bulk request each ({@link #writeAll}, {@link #completeAll}), one
+ * conditional update per alert carrying all its channels' entries: a watermark that releases a hundred topic alerts
+ * at once costs two round trips, not two hundred. An update that loses its condition falls back to the re-read path.
  */
 public final class ElasticsearchOutbox implements Outbox {
+  private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchOutbox.class);
   private static final int MAX_RETRIES = 5;
   private static final int PAGE = 200;
 
@@ -155,14 +166,98 @@ public final class ElasticsearchOutbox implements Outbox {
 
   @Override
   public boolean complete(PendingDelivery leased, DeliveryState outcome) {
-    return conditionalWrite(leased, outcome, current -> current != null
+    return conditionalWrite(leased, outcome, stillLeased(leased)).isPresent();
+  }
+
+  @Override
+  public List<Optional<PendingDelivery>> writeAll(List<Change> changes) {
+    return bulkWrite(changes, d -> current -> sameEntry(current, d.state()));
+  }
+
+  @Override
+  public List<Boolean> completeAll(List<Change> outcomes) {
+    return bulkWrite(outcomes, ElasticsearchOutbox::stillLeased).stream().map(Optional::isPresent).toList();
+  }
+
+  private static Predicate<DeliveryState> stillLeased(PendingDelivery leased) {
+    return current -> current != null
         && Objects.equals(current.owner(), leased.state().owner())
         && Objects.equals(current.leaseUntil(), leased.state().leaseUntil())
-        && Objects.equals(current.idempotencyKey(), leased.state().idempotencyKey())).isPresent();
+        && Objects.equals(current.idempotencyKey(), leased.state().idempotencyKey());
+  }
+
+  /**
+   * One bulk request: per alert version read, one update conditional on it with every channel entry of that alert.
+   * Items that fail (a conflict, or anything else) are retried one by one through {@link #conditionalWrite}.
+   */
+  private List<Optional<PendingDelivery>> bulkWrite(List<Change> changes,
+      java.util.function.Function<PendingDelivery, Predicate<DeliveryState>> stillOurs) {
+    List<Optional<PendingDelivery>> results = new ArrayList<>(java.util.Collections.nCopies(changes.size(),
+        Optional.empty()));
+    if (changes.isEmpty()) {
+      return results;
+    }
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < changes.size(); i++) {
+      PendingDelivery d = changes.get(i).delivery();
+      String key = d.alertId() + '\u0000' + d.seqNo() + '\u0000' + d.primaryTerm();
+      List<Integer> group = groups.computeIfAbsent(key, k -> new ArrayList<>());
+      if (group.stream().anyMatch(j -> changes.get(j).delivery().channel().equals(d.channel()))) {
+        groups.computeIfAbsent(key + '\u0000' + i, k -> new ArrayList<>()).add(i); // same entry twice: own update
+      } else {
+        group.add(i);
+      }
+    }
+    List<List<Integer>> ordered = new ArrayList<>(groups.values());
+    List<BulkOperation> ops = new ArrayList<>(ordered.size());
+    for (List<Integer> group : ordered) {
+      PendingDelivery first = changes.get(group.get(0)).delivery();
+      Map<String, Object> entries = new LinkedHashMap<>();
+      for (int i : group) {
+        entries.put(changes.get(i).delivery().channel(), changes.get(i).next().toMap());
+      }
+      Map<String, Object> partial = Map.of("deliveries", entries);
+      ops.add(BulkOperation.of(op -> op.update(u -> u.index(index).id(first.alertId())
+          .ifSeqNo(first.seqNo()).ifPrimaryTerm(first.primaryTerm()).action(a -> a.doc(partial)))));
+    }
+    BulkResponse response;
+    try {
+      response = client.bulk(b -> b.operations(ops));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the outbox " + index + " (" + changes.size() + " deliveries)", e);
+    }
+    for (int g = 0; g < ordered.size(); g++) {
+      BulkResponseItem item = response.items().get(g);
+      for (int i : ordered.get(g)) {
+        Change c = changes.get(i);
+        if (item.error() == null && item.seqNo() != null && item.primaryTerm() != null) {
+          results.set(i, Optional.of(c.delivery().withState(c.next(), item.seqNo(), item.primaryTerm())));
+        } else {
+          results.set(i, retryAlone(c, item, stillOurs.apply(c.delivery())));
+        }
+      }
+    }
+    return results;
+  }
+
+  private Optional<PendingDelivery> retryAlone(Change c, BulkResponseItem item, Predicate<DeliveryState> stillOurs) {
+    if (item.status() == 404) {
+      LOG.warn("alert {} is gone from {}: its {} delivery is dropped", c.delivery().alertId(), index,
+          c.delivery().channel());
+      return Optional.empty();
+    }
+    try {
+      return conditionalWrite(c.delivery(), c.next(), stillOurs);
+    } catch (RuntimeException e) {
+      LOG.warn("alert {} on {}: write to {} failed ({} in the bulk, then {}); it is retried on a later poll",
+          c.delivery().alertId(), c.delivery().channel(), index, item.error() == null ? item.status()
+              : item.error().reason(), e.toString());
+      return Optional.empty();
+    }
   }
 
   private Optional<PendingDelivery> conditionalWrite(PendingDelivery d, DeliveryState next,
-      java.util.function.Predicate<DeliveryState> stillOurs) {
+      Predicate<DeliveryState> stillOurs) {
     long seqNo = d.seqNo();
     long term = d.primaryTerm();
     Map<String, Object> partial = Map.of("deliveries", Map.of(d.channel(), next.toMap()));

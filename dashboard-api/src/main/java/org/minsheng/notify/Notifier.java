@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox: polls due deliveries, defers non-red ones that fall in a channel's quiet hours, leases each
- * (conditional write), sends it, and records delivered / pending-with-backoff / failed. At-least-once: a notifier
+ * Drains the outbox: polls due deliveries, defers non-red ones that fall in a channel's quiet hours, leases them
+ * (conditional writes, one batch per poll), sends them, and records delivered / pending-with-backoff / failed (one
+ * batch per poll). At-least-once: a notifier
  * that dies between sending and recording leaves a lease that expires, and the delivery is sent again with the same
  * idempotency key, which receivers use to drop the duplicate.
  */
@@ -48,8 +49,8 @@ public final class Notifier {
   }
 
   /**
-   * @param sendThreads deliveries of one poll leased and sent at once (each is independent: its lease, send and
-   *     outcome are conditional writes of its own channel entry). 1 = one after another, in the poll's order.
+   * @param sendThreads deliveries of one poll sent at once (each is independent: its lease and outcome are
+   *     conditional writes of its own channel entry). 1 = one after another, in the poll's order.
    */
   public Notifier(Outbox outbox, List<Route> routes, Backoff backoff, int maxAttempts, Duration lease, String owner,
       Clock clock, int sendThreads) {
@@ -87,41 +88,64 @@ public final class Notifier {
       }
       sendable.add(d);
     }
-    if (sendThreads == 1 || sendable.size() < 2) {
-      int delivered = 0;
-      for (PendingDelivery d : sendable) {
-        delivered += leaseAndSend(d, now) ? 1 : 0;
-      }
-      return delivered;
+    if (sendable.isEmpty()) {
+      return 0;
     }
-    // a burst of alerts (a watermark releasing many topic windows at once) would otherwise wait for one another's
-    // round trips to Elasticsearch and the receivers, one after another
-    List<Future<Boolean>> results = new ArrayList<>();
+    // one round trip leases the whole poll: a watermark releasing a hundred topic alerts must not queue the next
+    // alert behind two hundred single writes
+    List<Outbox.Change> leases = new ArrayList<>(sendable.size());
     for (PendingDelivery d : sendable) {
-      results.add(senders().submit(() -> leaseAndSend(d, now)));
+      leases.add(new Outbox.Change(d, d.state().leased(owner, now.plus(lease))));
     }
+    List<Optional<PendingDelivery>> taken = outbox.writeAll(leases);
+    List<PendingDelivery> leased = new ArrayList<>(sendable.size());
+    for (int i = 0; i < taken.size(); i++) {
+      if (taken.get(i).isPresent()) {
+        leased.add(taken.get(i).get());
+      } else {
+        LOG.debug("alert {} on {}: taken by another notifier or changed, skipped", sendable.get(i).alertId(),
+            sendable.get(i).channel());
+      }
+    }
+    List<Outbox.Change> outcomes = sendAll(leased);
+    List<Boolean> recorded = outbox.completeAll(outcomes);
     int delivered = 0;
-    for (Future<Boolean> f : results) {
+    for (int i = 0; i < outcomes.size(); i++) {
+      Outbox.Change c = outcomes.get(i);
+      if (!recorded.get(i)) {
+        LOG.warn("alert {} on {}: outcome {} not recorded (lease lost or alert re-issued)", c.delivery().alertId(),
+            c.delivery().channel(), c.next().state());
+      }
+      delivered += DeliveryState.DELIVERED.equals(c.next().state()) ? 1 : 0;
+    }
+    return delivered;
+  }
+
+  /** Sends the leased deliveries, {@code sendThreads} at a time; returns the outcome to record for each one sent. */
+  private List<Outbox.Change> sendAll(List<PendingDelivery> leased) {
+    List<Outbox.Change> outcomes = new ArrayList<>(leased.size());
+    if (sendThreads == 1 || leased.size() < 2) {
+      for (PendingDelivery d : leased) {
+        send(d).ifPresent(outcomes::add);
+      }
+      return outcomes;
+    }
+    List<Future<Optional<Outbox.Change>>> results = new ArrayList<>();
+    for (PendingDelivery d : leased) {
+      results.add(senders().submit(() -> send(d)));
+    }
+    for (Future<Optional<Outbox.Change>> f : results) {
       try {
-        delivered += f.get() ? 1 : 0;
+        f.get().ifPresent(outcomes::add);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return delivered;
+        break;
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
       }
     }
-    return delivered;
-  }
-
-  private boolean leaseAndSend(PendingDelivery d, Instant now) {
-    Optional<PendingDelivery> leased = outbox.write(d, d.state().leased(owner, now.plus(lease)));
-    if (leased.isEmpty()) {
-      LOG.debug("alert {} on {}: taken by another notifier or changed, skipped", d.alertId(), d.channel());
-      return false;
-    }
-    return send(leased.get());
+    return outcomes;
   }
 
   private synchronized ExecutorService senders() {
@@ -136,8 +160,14 @@ public final class Notifier {
     return senders;
   }
 
-  private boolean send(PendingDelivery d) {
+  /** Sends one leased delivery; empty when its lease ran out before its turn (another notifier may hold it now). */
+  private Optional<Outbox.Change> send(PendingDelivery d) {
     DeliveryState s = d.state();
+    if (s.leaseUntil() != null && !clock.instant().isBefore(s.leaseUntil())) {
+      LOG.warn("alert {} on {}: lease ran out before sending (slow receivers ahead of it); left to a later poll",
+          d.alertId(), d.channel());
+      return Optional.empty();
+    }
     int attempts = s.attempts() + 1;
     DeliveryResult r;
     try {
@@ -174,25 +204,27 @@ public final class Notifier {
         }
       }
     }
-    if (!outbox.complete(d, next)) {
-      LOG.warn("alert {} on {}: outcome {} not recorded (lease lost or alert re-issued)", d.alertId(), d.channel(),
-          r.outcome());
-    }
-    return r.outcome() == DeliveryResult.Outcome.DELIVERED;
+    return Optional.of(new Outbox.Change(d, next));
   }
 
-  /** Polls until interrupted, sleeping {@code interval} when there was nothing to do. */
+  /**
+   * Polls until interrupted, sleeping {@code interval} after a poll that delivered nothing; after one that delivered,
+   * polls again at once (a burst larger than {@code batch} goes out without a pause per batch).
+   */
   public void run(Duration interval, int batch) throws InterruptedException {
     LOG.info("notifier {} polling every {} for channels {}, {} sending thread(s)", owner, interval, routes.keySet(),
         sendThreads);
     try {
       while (!Thread.currentThread().isInterrupted()) {
+        int delivered = 0;
         try {
-          pollOnce(batch);
+          delivered = pollOnce(batch);
         } catch (RuntimeException e) {
           LOG.error("notifier poll failed, retrying in {}: {}", interval, e.toString(), e);
         }
-        Thread.sleep(interval.toMillis());
+        if (delivered == 0) {
+          Thread.sleep(interval.toMillis());
+        }
       }
     } finally {
       synchronized (this) {

@@ -109,8 +109,11 @@ class ElasticsearchOutboxITCase {
     try (TestReceiver robots = new TestReceiver(); TestReceiver hook = new TestReceiver()) {
       robots.answer(200, "{\"errcode\":0,\"errmsg\":\"ok\",\"code\":0,\"msg\":\"success\"}");
       put(AlertDocs.alert("a1", "II", CHANNELS));
+      long seqNo = client.get(g -> g.index(index).id("a1"), ObjectNode.class).seqNo();
       Notifier n = notifier("n1", robots, hook, mail, clock);
       assertThat(n.pollOnce(50)).isEqualTo(5);
+      assertThat(client.get(g -> g.index(index).id("a1"), ObjectNode.class).seqNo())
+          .as("one conditional update for the five leases, one for the five outcomes").isEqualTo(seqNo + 2);
       refresh();
       for (String ch : CHANNELS) {
         assertThat(get("a1").at("/deliveries/" + ch + "/state").asText()).as(ch).isEqualTo("delivered");
