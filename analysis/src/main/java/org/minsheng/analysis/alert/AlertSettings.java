@@ -29,6 +29,7 @@ public class AlertSettings implements Serializable {
   public Levels levels = new Levels();
   public Hygiene hygiene = new Hygiene();
   public Content content = new Content();
+  public Sink sink = new Sink();
 
   /** Defaults, then {@code userFile} (may be null), then {@code MINSHENG_*} environment variables. */
   public static AlertSettings load(Path userFile, Map<String, String> env) {
@@ -134,5 +135,9 @@ public class AlertSettings implements Serializable {
   public static class Content implements Serializable {
     public String dashboardBaseUrl = "http://127.0.0.1:8080";
     public List<String> channels = new ArrayList<>();
+  }
+
+  public static class Sink implements Serializable {
+    public Duration flushInterval = Duration.ofMillis(100);
   }
 }

@@ -199,6 +199,7 @@ public final class AnalysisMain {
         .connection(connection)
         .converter(new AlertDocumentConverter(names.alerts(), config.job().alerts().content.channels))
         .deadLetterIndex(names.deadLetters())
+        .flushInterval(config.job().alerts().sink.flushInterval)
         .build();
     ElasticsearchSink<TopicUpdate> topics = ElasticsearchSink.<TopicUpdate>builder()
         .connection(connection)

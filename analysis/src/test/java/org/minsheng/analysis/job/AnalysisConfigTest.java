@@ -19,7 +19,7 @@ class AnalysisConfigTest {
     AnalysisConfig c = AnalysisConfig.from(Settings.load(AnalysisConfig.DEFAULTS, null, Map.of()));
     assertThat(c.handoffType()).isEqualTo("spool");
     assertThat(c.spoolDirectory()).isEqualTo("data/spool");
-    assertThat(c.discoveryInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(c.discoveryInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(c.elasticsearchUrl()).isEqualTo("http://127.0.0.1:9200");
     assertThat(c.parallelism()).isEqualTo(2);
     assertThat(c.checkpointDirectory()).isEqualTo("data/checkpoints");
@@ -31,6 +31,8 @@ class AnalysisConfigTest {
     assertThat(c.job().sentiment().model()).isEqualTo("trained");
     assertThat(c.job().emotion()).isTrue();
     assertThat(c.job().alerts().window.size).isEqualTo(Duration.ofSeconds(30));
+    // alerts are sparse: they must not wait a second for the sink's timer (docs/ALERTS.md §5)
+    assertThat(c.job().alerts().sink.flushInterval).isEqualTo(Duration.ofMillis(100));
   }
 
   @Test

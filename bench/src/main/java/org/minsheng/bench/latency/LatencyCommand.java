@@ -81,7 +81,7 @@ public final class LatencyCommand implements CliCommand {
 
   @Option(names = "--webhook", defaultValue = "true", negatable = true, fallbackValue = "true",
       description = "Queue alerts for a generic webhook on 127.0.0.1 and deliver them with an in-process notifier"
-          + " (polling every 100 ms) to measure spool → webhook (default: ${DEFAULT-VALUE}).")
+          + " (the notifier's default settings) to measure spool → webhook (default: ${DEFAULT-VALUE}).")
   boolean webhook;
 
   @Option(names = "--topic-burst", defaultValue = "2",
@@ -142,16 +142,16 @@ public final class LatencyCommand implements CliCommand {
         if (webhook) {
           receiver = new WebhookReceiver();
           notifierConnection = EsConnection.open(EsSettings.of(stack.url()));
+          org.minsheng.notify.NotifySettings notify = org.minsheng.notify.NotifySettings.load(null, java.util.Map.of());
           Notifier notifier = new Notifier(
               new ElasticsearchOutbox(notifierConnection.client(), stack.names().alerts(), Duration.ofDays(1)),
               List.of(new Notifier.Route(new WebhookChannel(WEBHOOK, receiver.url(), "bench-secret",
                   new HttpPoster(Duration.ofSeconds(5)), Clock.systemUTC()), QuietHours.NONE)),
               new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30)), 20, Duration.ofMinutes(1),
-              "bench-latency", Clock.systemUTC(),
-              org.minsheng.notify.NotifySettings.load(null, java.util.Map.of()).sendThreads);
+              "bench-latency", Clock.systemUTC(), notify.sendThreads);
           notifierThread = new Thread(() -> {
             try {
-              notifier.run(Duration.ofMillis(100), 50);
+              notifier.run(notify.pollInterval, notify.batch);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -410,8 +410,8 @@ public final class LatencyCommand implements CliCommand {
     out.put("method", "searchable: ES polled every " + pollMillis + " ms, response time − fetchedAt (spool write); "
         + "sink: indexedAt − fetchedAt (before bulk and refresh); alert: " + watchRules + " watch-list rules "
         + "(minPosts 1) each matching a marker put into one post, latency = alert first seen in ES (same poll) − "
-        + "spool write of that post; alert_minus_searchable: the same minus that post's own spool → searchable; webhook: first delivery at a 127.0.0.1 receiver (in-process notifier polling "
-        + "every 100 ms) − the same spool write; during the drain " + drainRate + " unmeasured posts/s keep event time"
+        + "spool write of that post; alert_minus_searchable: the same minus that post's own spool → searchable; webhook: first delivery at a 127.0.0.1 receiver (in-process notifier, default "
+        + "notify settings) − the same spool write; during the drain " + drainRate + " unmeasured posts/s keep event time"
         + " moving; topic_alert: first alert of a topic scope citing a post of the injected"
         + " story (root + reposts at " + topicBurstRate + " posts/s), seen − spool write of the story's root;"
         + " topic_alert_after_window: the same alert seen − its firedAt (end of the event-time window that opened it);"

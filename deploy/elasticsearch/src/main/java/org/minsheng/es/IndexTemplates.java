@@ -236,6 +236,11 @@ public final class IndexTemplates {
       LOG.warn("Index {} exists with mappings that conflict with its template (a field changed type: reindex into a new"
           + " index): {}", index, e.getMessage());
     }
+    JsonNode refresh = template.path("template").path("settings").path("refresh_interval");
+    if (refresh.isTextual()) {
+      // a dynamic setting: an index created under an older template version follows the current one
+      send(rest, "PUT", "/" + index + "/_settings", "{\"index\":{\"refresh_interval\":" + refresh + "}}");
+    }
   }
 
   /**

@@ -33,6 +33,22 @@ class IndexTemplatesITCase {
   }
 
   @Test
+  void anAlertsIndexMadeUnderAnOlderTemplateTakesTheCurrentRefreshInterval() throws IOException {
+    String alerts = ES.names().alerts();
+    Request old = new Request("PUT", "/" + alerts + "/_settings");
+    old.setJsonEntity("{\"index\":{\"refresh_interval\":\"1s\"}}");
+    ES.restClient().performRequest(old);
+
+    IndexTemplates.defaults().apply(ES.client());
+
+    org.elasticsearch.client.Response r = ES.restClient().performRequest(
+        new Request("GET", "/" + alerts + "/_settings/index.refresh_interval"));
+    JsonNode settings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getEntity().getContent());
+    assertThat(settings.path(alerts).path("settings").path("index").path("refresh_interval").asText())
+        .as("the notifier finds a new alert within a quarter second").isEqualTo("250ms");
+  }
+
+  @Test
   void postDocumentGetsMonthlyIndexAliasAndMapping() throws IOException {
     String index = ES.names().posts().indexFor(java.time.Instant.parse("2026-11-03T08:00:00Z"));
     Request put = new Request("PUT", "/" + index + "/_doc/p1");
