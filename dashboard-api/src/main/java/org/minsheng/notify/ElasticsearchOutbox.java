@@ -54,6 +54,8 @@ public final class ElasticsearchOutbox implements Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchOutbox.class);
   private static final int MAX_RETRIES = 5;
   private static final int PAGE = 200;
+  /** Indexed: the channels whose delivery is pending, kept by the job (new alert, escalation) and every write here. */
+  static final String PENDING_CHANNELS = "pendingChannels";
 
   private final ElasticsearchClient client;
   private final String index;
@@ -76,9 +78,12 @@ public final class ElasticsearchOutbox implements Outbox {
     }
     // deliveries is stored but not indexed (its keys are channel names): select recent unresolved alerts by indexed
     // fields and pick the due deliveries from _source, paging in firedAt order.
+    List<FieldValue> ours = channels.stream().map(FieldValue::of).toList();
     Query query = Query.of(q -> q.bool(b -> b
         .filter(f -> f.range(r -> r.untyped(u -> u.field("updatedAt")
             .gte(JsonData.of(now.minus(lookback).toString())))))
+        // only alerts with one of our channels still pending (documents of older versions: adoptOlderAlerts)
+        .filter(f -> f.terms(t -> t.field(PENDING_CHANNELS).terms(v -> v.value(ours))))
         .mustNot(m -> m.term(t -> t.field("status").value(FieldValue.of("resolved"))))));
     // two phases: the scan reads only each alert's deliveries (small), the whole documents are read only for the alerts
     // with a delivery due — a poll every second over a day of alerts must not fetch every alert in full each time
@@ -132,6 +137,59 @@ public final class ElasticsearchOutbox implements Outbox {
     }
   }
 
+  /**
+   * Gives alerts written before {@code pendingChannels} existed (job versions of 2026-11-21 and older) the field, from
+   * their {@code deliveries}, so the scan finds their pending deliveries (a client-side scan and conditional bulk
+   * updates: the bundled node has no scripting). Alerts with nothing pending are left as they are (nothing to find).
+   * Idempotent; run once when a notifier starts.
+   *
+   * @return how many alerts were given the field
+   */
+  public long adoptOlderAlerts() {
+    Query older = Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field(PENDING_CHANNELS)))));
+    long adopted = 0;
+    List<FieldValue> after = null;
+    try {
+      while (true) {
+        List<FieldValue> searchAfter = after;
+        SearchResponse<ObjectNode> r = client.search(s -> {
+          s.index(index).size(PAGE).query(older).seqNoPrimaryTerm(true)
+              .source(src -> src.filter(f -> f.includes("deliveries")))
+              .sort(so -> so.field(f -> f.field("alertId").order(SortOrder.Asc).unmappedType(FieldType.Keyword)))
+              .ignoreUnavailable(true).allowNoIndices(true);
+          if (searchAfter != null) {
+            s.searchAfter(searchAfter);
+          }
+          return s;
+        }, ObjectNode.class);
+        List<Hit<ObjectNode>> hits = r.hits().hits();
+        List<BulkOperation> ops = new ArrayList<>();
+        for (Hit<ObjectNode> hit : hits) {
+          List<String> pending = hit.source() == null ? List.of() : pendingChannels(hit.source());
+          if (!pending.isEmpty() && hit.seqNo() != null && hit.primaryTerm() != null) {
+            Map<String, Object> doc = Map.of(PENDING_CHANNELS, pending);
+            ops.add(BulkOperation.of(op -> op.update(u -> u.index(index).id(hit.id()).ifSeqNo(hit.seqNo())
+                .ifPrimaryTerm(hit.primaryTerm()).action(a -> a.doc(doc)))));
+          }
+        }
+        if (!ops.isEmpty()) {
+          // a conflict means the alert changed meanwhile (an escalation writes the field itself): left to the next start
+          adopted += client.bulk(b -> b.operations(ops)).items().stream().filter(i -> i.error() == null).count();
+        }
+        if (hits.size() < PAGE) {
+          break;
+        }
+        after = hits.get(hits.size() - 1).sort();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot update older alerts in " + index, e);
+    }
+    if (adopted > 0) {
+      LOG.info("{} alerts in {} written before pendingChannels existed now carry it", adopted, index);
+    }
+    return adopted;
+  }
+
   /** The channels of {@code doc} with a delivery due at {@code now}, and their states. */
   private static Map<String, DeliveryState> dueDeliveries(ObjectNode doc, Instant now, Collection<String> channels) {
     Map<String, DeliveryState> due = new LinkedHashMap<>();
@@ -155,8 +213,32 @@ public final class ElasticsearchOutbox implements Outbox {
     Map<String, DeliveryState> due = dueDeliveries(doc, now, channels);
     if (!due.isEmpty()) {
       AlertMessage msg = AlertMessage.fromDocument(doc);
-      due.forEach((ch, st) -> out.add(new PendingDelivery(id, ch, msg, st, seqNo, primaryTerm)));
+      List<String> pending = pendingChannels(doc);
+      due.forEach((ch, st) -> out.add(new PendingDelivery(id, ch, msg, st, seqNo, primaryTerm, pending)));
     }
+  }
+
+  /** Every channel of {@code doc} whose delivery is pending (whether this notifier serves it or not). */
+  static List<String> pendingChannels(JsonNode doc) {
+    List<String> pending = new ArrayList<>();
+    doc.path("deliveries").fields().forEachRemaining(e -> {
+      if (DeliveryState.PENDING.equals(e.getValue().path("state").asText())) {
+        pending.add(e.getKey());
+      }
+    });
+    return pending;
+  }
+
+  /** The partial update: the written channel entries and, when known, the pending channels that result. */
+  private static Map<String, Object> partial(Map<String, DeliveryState> written, List<String> pendingBefore) {
+    Map<String, Object> entries = new LinkedHashMap<>();
+    written.forEach((ch, st) -> entries.put(ch, st.toMap()));
+    Map<String, Object> partial = new LinkedHashMap<>();
+    partial.put("deliveries", entries);
+    if (pendingBefore != null) {
+      partial.put(PENDING_CHANNELS, PendingDelivery.pendingAfter(pendingBefore, written));
+    }
+    return partial;
   }
 
   @Override
@@ -212,11 +294,7 @@ public final class ElasticsearchOutbox implements Outbox {
     List<BulkOperation> ops = new ArrayList<>(ordered.size());
     for (List<Integer> group : ordered) {
       PendingDelivery first = changes.get(group.get(0)).delivery();
-      Map<String, Object> entries = new LinkedHashMap<>();
-      for (int i : group) {
-        entries.put(changes.get(i).delivery().channel(), changes.get(i).next().toMap());
-      }
-      Map<String, Object> partial = Map.of("deliveries", entries);
+      Map<String, Object> partial = partial(written(changes, group), first.pendingChannels());
       ops.add(BulkOperation.of(op -> op.update(u -> u.index(index).id(first.alertId())
           .ifSeqNo(first.seqNo()).ifPrimaryTerm(first.primaryTerm()).action(a -> a.doc(partial)))));
     }
@@ -228,16 +306,27 @@ public final class ElasticsearchOutbox implements Outbox {
     }
     for (int g = 0; g < ordered.size(); g++) {
       BulkResponseItem item = response.items().get(g);
+      List<String> before = changes.get(ordered.get(g).get(0)).delivery().pendingChannels();
+      List<String> after = before == null ? null : PendingDelivery.pendingAfter(before, written(changes,
+          ordered.get(g)));
       for (int i : ordered.get(g)) {
         Change c = changes.get(i);
         if (item.error() == null && item.seqNo() != null && item.primaryTerm() != null) {
-          results.set(i, Optional.of(c.delivery().withState(c.next(), item.seqNo(), item.primaryTerm())));
+          results.set(i, Optional.of(c.delivery().withState(c.next(), item.seqNo(), item.primaryTerm(), after)));
         } else {
           results.set(i, retryAlone(c, item, stillOurs.apply(c.delivery())));
         }
       }
     }
     return results;
+  }
+
+  private static Map<String, DeliveryState> written(List<Change> changes, List<Integer> group) {
+    Map<String, DeliveryState> written = new LinkedHashMap<>();
+    for (int i : group) {
+      written.put(changes.get(i).delivery().channel(), changes.get(i).next());
+    }
+    return written;
   }
 
   private Optional<PendingDelivery> retryAlone(Change c, BulkResponseItem item, Predicate<DeliveryState> stillOurs) {
@@ -260,14 +349,16 @@ public final class ElasticsearchOutbox implements Outbox {
       Predicate<DeliveryState> stillOurs) {
     long seqNo = d.seqNo();
     long term = d.primaryTerm();
-    Map<String, Object> partial = Map.of("deliveries", Map.of(d.channel(), next.toMap()));
+    List<String> pendingBefore = d.pendingChannels();
     for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
       try {
         long s = seqNo;
         long t = term;
+        Map<String, Object> partial = partial(Map.of(d.channel(), next), pendingBefore);
         UpdateResponse<ObjectNode> r = client.update(u -> u.index(index).id(d.alertId()).doc(partial)
             .ifSeqNo(s).ifPrimaryTerm(t), ObjectNode.class);
-        return Optional.of(d.withState(next, r.seqNo(), r.primaryTerm()));
+        return Optional.of(d.withState(next, r.seqNo(), r.primaryTerm(), pendingBefore == null ? null
+            : PendingDelivery.pendingAfter(pendingBefore, Map.of(d.channel(), next))));
       } catch (ElasticsearchException | IOException e) {
         if (!isConflict(e)) {
           throw e instanceof IOException io
@@ -287,6 +378,7 @@ public final class ElasticsearchOutbox implements Outbox {
         }
         seqNo = fresh.seqNo();
         term = fresh.primaryTerm();
+        pendingBefore = pendingChannels(fresh.source());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot re-read alert " + d.alertId() + " from " + index, e);
       }

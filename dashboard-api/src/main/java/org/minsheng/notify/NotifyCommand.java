@@ -48,7 +48,9 @@ public final class NotifyCommand implements CliCommand {
     try (EsConnection connection = EsConnection.open(EsSettings.from(es))) {
       ElasticsearchClient client = connection.client();
       LOG.info("notifier reading the outbox {} at {}", index, connection.settings());
-      Notifier notifier = new Notifier(new ElasticsearchOutbox(client, index, s.elasticsearch.lookback), routes,
+      ElasticsearchOutbox outbox = new ElasticsearchOutbox(client, index, s.elasticsearch.lookback);
+      outbox.adoptOlderAlerts();
+      Notifier notifier = new Notifier(outbox, routes,
           new Backoff(s.retry.initial, s.retry.multiplier, s.retry.max), s.retry.maxAttempts, s.lease, owner,
           Clock.systemUTC(), s.sendThreads);
       if (once) {

@@ -11,7 +11,16 @@ final class AlertDocs {
 
   private AlertDocs() {}
 
+  /** As the job writes it, with {@code pendingChannels}. */
   static ObjectNode alert(String id, String level, List<String> channels) {
+    ObjectNode d = olderAlert(id, level, channels);
+    ArrayNode pending = d.putArray("pendingChannels");
+    channels.forEach(pending::add);
+    return d;
+  }
+
+  /** As job versions before {@code pendingChannels} wrote it. */
+  static ObjectNode olderAlert(String id, String level, List<String> channels) {
     ObjectNode d = JSON.createObjectNode();
     d.put("alertId", id);
     d.put("rule", "burst");

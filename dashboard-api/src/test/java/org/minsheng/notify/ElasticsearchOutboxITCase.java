@@ -118,6 +118,7 @@ class ElasticsearchOutboxITCase {
       for (String ch : CHANNELS) {
         assertThat(get("a1").at("/deliveries/" + ch + "/state").asText()).as(ch).isEqualTo("delivered");
       }
+      assertThat(get("a1").get("pendingChannels")).as("every channel done").isEmpty();
       assertThat(robots.requests).hasSize(3);
       assertThat(hook.requests).hasSize(1);
       assertThat(mail.getReceivedMessages()).hasSize(1);
@@ -136,6 +137,7 @@ class ElasticsearchOutboxITCase {
       }
       assertThat(get("b0").at("/deliveries/webhook/state").asText()).isEqualTo("pending");
       assertThat(get("b0").at("/deliveries/webhook/lastError").asText()).contains("HTTP 503");
+      assertThat(get("b0").get("pendingChannels")).singleElement().extracting(JsonNode::asText).isEqualTo("webhook");
       hook.answer(200, "ok");
       int delivered = 0;
       for (int i = 0; i < 20 && delivered < 3; i++) {
@@ -151,6 +153,60 @@ class ElasticsearchOutboxITCase {
         assertThat(get("b" + i).at("/deliveries/webhook/state").asText()).isEqualTo("delivered");
         assertThat(get("b" + i).at("/deliveries/webhook/attempts").asInt()).isGreaterThan(3);
       }
+    } finally {
+      mail.stop();
+    }
+  }
+
+  /**
+   * The scan selects alerts by the indexed {@code pendingChannels}: an alert whose list names none of the notifier's
+   * channels is not read, one that names a channel is; other channels' entries stay pending in the list.
+   */
+  @Test
+  void onlyAlertsWithOneOfItsChannelsPendingAreRead() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-21T04:00:00Z"));
+    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    try (TestReceiver robots = new TestReceiver(); TestReceiver hook = new TestReceiver()) {
+      ObjectNode listed = AlertDocs.alert("d1", "III", List.of("webhook", "pager"));
+      listed.putArray("pendingChannels").add("webhook").add("pager");
+      put(listed);
+      ObjectNode done = AlertDocs.alert("d2", "III", List.of("webhook"));
+      done.putArray("pendingChannels"); // says nothing is pending: the entry below is not looked at
+      put(done);
+      Notifier n = notifier("n1", robots, hook, mail, clock);
+      assertThat(n.pollOnce(50)).isEqualTo(1);
+      assertThat(hook.requests).singleElement().extracting(r -> r.header("Idempotency-Key"))
+          .isEqualTo("d1:III:webhook");
+      assertThat(get("d1").get("pendingChannels")).as("pager is not this notifier's").singleElement()
+          .extracting(JsonNode::asText).isEqualTo("pager");
+    } finally {
+      mail.stop();
+    }
+  }
+
+  /** Alerts written before pendingChannels existed are found once a starting notifier has given them the field. */
+  @Test
+  void olderAlertsWithDeliveriesPendingAreAdopted() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-21T05:00:00Z"));
+    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    try (TestReceiver robots = new TestReceiver(); TestReceiver hook = new TestReceiver()) {
+      put(AlertDocs.olderAlert("o1", "II", List.of("webhook")));
+      ObjectNode delivered = AlertDocs.olderAlert("o2", "II", List.of("webhook"));
+      ((ObjectNode) delivered.at("/deliveries/webhook")).put("state", "delivered");
+      put(delivered);
+      Notifier n = notifier("n1", robots, hook, mail, clock);
+      assertThat(n.pollOnce(50)).as("invisible to the scan before").isZero();
+
+      ElasticsearchOutbox outbox = new ElasticsearchOutbox(client, index, Duration.ofDays(7));
+      assertThat(outbox.adoptOlderAlerts()).isEqualTo(1);
+      assertThat(get("o2").has("pendingChannels")).as("nothing pending: left alone").isFalse();
+      refresh();
+      assertThat(outbox.adoptOlderAlerts()).as("idempotent").isZero();
+      assertThat(n.pollOnce(50)).isEqualTo(1);
+      assertThat(hook.requests).singleElement().extracting(r -> r.header("Idempotency-Key"))
+          .isEqualTo("o1:II:webhook");
     } finally {
       mail.stop();
     }

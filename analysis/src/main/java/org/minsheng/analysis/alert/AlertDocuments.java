@@ -122,6 +122,8 @@ public final class AlertDocuments {
       deliveries.put(channel, m);
     }
     d.put("deliveries", deliveries);
+    // indexed (deliveries is not): the notifier looks only at alerts with one of its channels pending
+    d.put("pendingChannels", List.copyOf(channels));
     return d;
   }
 
@@ -165,6 +167,7 @@ public final class AlertDocuments {
     }
     partial.put("status", "new");
     partial.put("deliveries", doc.get("deliveries"));
+    partial.put("pendingChannels", doc.get("pendingChannels"));
     return partial;
   }
 

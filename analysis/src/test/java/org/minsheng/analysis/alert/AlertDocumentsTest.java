@@ -31,6 +31,8 @@ class AlertDocumentsTest {
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> deliveries = (Map<String, Map<String, Object>>) doc.get("deliveries");
     assertThat(deliveries).containsOnlyKeys("dingtalk", "email");
+    assertThat(doc.get("pendingChannels")).as("the notifier's indexed outbox entry").isEqualTo(List.of("dingtalk",
+        "email"));
     assertThat(deliveries.get("email")).containsEntry("state", "pending").containsEntry("attempts", 0)
         .containsEntry("idempotencyKey", a.alertId + ":" + a.level.name() + ":email");
     @SuppressWarnings("unchecked")
@@ -69,6 +71,7 @@ class AlertDocumentsTest {
         .containsEntry("fromLevel", first.level.name())
         .containsEntry("note", "escalated from " + first.level.name() + " " + first.level.chineseName() + " to "
             + esc.level.name() + " " + esc.level.chineseName());
+    assertThat(partial.get("pendingChannels")).as("delivered channels pending again").isEqualTo(List.of("webhook"));
     // every field of the delivery entry, so the merge leaves nothing of the previous level's lease or outcome
     assertThat(((Map<String, Map<String, Object>>) partial.get("deliveries")).get("webhook"))
         .containsEntry("state", "pending").containsEntry("attempts", 0)
