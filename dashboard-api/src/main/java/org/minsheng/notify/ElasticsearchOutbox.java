@@ -82,7 +82,7 @@ public final class ElasticsearchOutbox implements Outbox {
     Query query = Query.of(q -> q.bool(b -> b
         .filter(f -> f.range(r -> r.untyped(u -> u.field("updatedAt")
             .gte(JsonData.of(now.minus(lookback).toString())))))
-        // only alerts with one of our channels still pending (documents of older versions: adoptOlderAlerts)
+        // only alerts with one of our channels still pending (older documents: PendingChannelsBackfill)
         .filter(f -> f.terms(t -> t.field(PENDING_CHANNELS).terms(v -> v.value(ours))))
         .mustNot(m -> m.term(t -> t.field("status").value(FieldValue.of("resolved"))))));
     // two phases: the scan reads only each alert's deliveries (small), the whole documents are read only for the alerts
@@ -135,59 +135,6 @@ public final class ElasticsearchOutbox implements Outbox {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the outbox " + index, e);
     }
-  }
-
-  /**
-   * Gives alerts written before {@code pendingChannels} existed (job versions of 2026-11-21 and older) the field, from
-   * their {@code deliveries}, so the scan finds their pending deliveries (a client-side scan and conditional bulk
-   * updates: the bundled node has no scripting). Alerts with nothing pending are left as they are (nothing to find).
-   * Idempotent; run once when a notifier starts.
-   *
-   * @return how many alerts were given the field
-   */
-  public long adoptOlderAlerts() {
-    Query older = Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field(PENDING_CHANNELS)))));
-    long adopted = 0;
-    List<FieldValue> after = null;
-    try {
-      while (true) {
-        List<FieldValue> searchAfter = after;
-        SearchResponse<ObjectNode> r = client.search(s -> {
-          s.index(index).size(PAGE).query(older).seqNoPrimaryTerm(true)
-              .source(src -> src.filter(f -> f.includes("deliveries")))
-              .sort(so -> so.field(f -> f.field("alertId").order(SortOrder.Asc).unmappedType(FieldType.Keyword)))
-              .ignoreUnavailable(true).allowNoIndices(true);
-          if (searchAfter != null) {
-            s.searchAfter(searchAfter);
-          }
-          return s;
-        }, ObjectNode.class);
-        List<Hit<ObjectNode>> hits = r.hits().hits();
-        List<BulkOperation> ops = new ArrayList<>();
-        for (Hit<ObjectNode> hit : hits) {
-          List<String> pending = hit.source() == null ? List.of() : pendingChannels(hit.source());
-          if (!pending.isEmpty() && hit.seqNo() != null && hit.primaryTerm() != null) {
-            Map<String, Object> doc = Map.of(PENDING_CHANNELS, pending);
-            ops.add(BulkOperation.of(op -> op.update(u -> u.index(index).id(hit.id()).ifSeqNo(hit.seqNo())
-                .ifPrimaryTerm(hit.primaryTerm()).action(a -> a.doc(doc)))));
-          }
-        }
-        if (!ops.isEmpty()) {
-          // a conflict means the alert changed meanwhile (an escalation writes the field itself): left to the next start
-          adopted += client.bulk(b -> b.operations(ops)).items().stream().filter(i -> i.error() == null).count();
-        }
-        if (hits.size() < PAGE) {
-          break;
-        }
-        after = hits.get(hits.size() - 1).sort();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot update older alerts in " + index, e);
-    }
-    if (adopted > 0) {
-      LOG.info("{} alerts in {} written before pendingChannels existed now carry it", adopted, index);
-    }
-    return adopted;
   }
 
   /** The channels of {@code doc} with a delivery due at {@code now}, and their states. */

@@ -49,7 +49,7 @@ public final class NotifyCommand implements CliCommand {
       ElasticsearchClient client = connection.client();
       LOG.info("notifier reading the outbox {} at {}", index, connection.settings());
       ElasticsearchOutbox outbox = new ElasticsearchOutbox(client, index, s.elasticsearch.lookback);
-      outbox.adoptOlderAlerts();
+      new PendingChannelsBackfill(client, index).run();
       Notifier notifier = new Notifier(outbox, routes,
           new Backoff(s.retry.initial, s.retry.multiplier, s.retry.max), s.retry.maxAttempts, s.lease, owner,
           Clock.systemUTC(), s.sendThreads);

@@ -199,11 +199,11 @@ class ElasticsearchOutboxITCase {
       Notifier n = notifier("n1", robots, hook, mail, clock);
       assertThat(n.pollOnce(50)).as("invisible to the scan before").isZero();
 
-      ElasticsearchOutbox outbox = new ElasticsearchOutbox(client, index, Duration.ofDays(7));
-      assertThat(outbox.adoptOlderAlerts()).isEqualTo(1);
+      PendingChannelsBackfill backfill = new PendingChannelsBackfill(client, index);
+      assertThat(backfill.run()).isEqualTo(1);
       assertThat(get("o2").has("pendingChannels")).as("nothing pending: left alone").isFalse();
       refresh();
-      assertThat(outbox.adoptOlderAlerts()).as("idempotent").isZero();
+      assertThat(backfill.run()).as("idempotent").isZero();
       assertThat(n.pollOnce(50)).isEqualTo(1);
       assertThat(hook.requests).singleElement().extracting(r -> r.header("Idempotency-Key"))
           .isEqualTo("o1:II:webhook");
