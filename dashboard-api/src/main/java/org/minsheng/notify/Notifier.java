@@ -134,15 +134,16 @@ public final class Notifier {
     for (PendingDelivery d : leased) {
       results.add(senders().submit(() -> send(d)));
     }
-    for (Future<Optional<Outbox.Change>> f : results) {
+    for (int i = 0; i < results.size(); i++) {
       try {
-        f.get().ifPresent(outcomes::add);
+        results.get(i).get().ifPresent(outcomes::add);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+        // the other sends' outcomes are still recorded; this one's lease expires and a later poll retries it
+        LOG.error("alert {} on {}: sending failed unexpectedly, retried once its lease expires: {}",
+            leased.get(i).alertId(), leased.get(i).channel(), e.getCause().toString(), e.getCause());
       }
     }
     return outcomes;

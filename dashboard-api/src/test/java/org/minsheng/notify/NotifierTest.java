@@ -173,6 +173,28 @@ class NotifierTest {
   }
 
   @Test
+  void aSendThatBreaksLosesNoOtherOutcomeOfItsPoll() {
+    Channel breaksOnOne = webhookDoing((alert, idempotencyKey) -> {
+      if (idempotencyKey.startsWith("x2:")) {
+        throw new AssertionError("a bug in a channel, not a failed delivery");
+      }
+      return DeliveryResult.delivered("200");
+    });
+    for (int i = 0; i < 4; i++) {
+      outbox.put(AlertDocs.alert("x" + i, "IV", List.of("webhook")));
+    }
+    Notifier n = new Notifier(outbox, List.of(new Notifier.Route(breaksOnOne, QuietHours.NONE)), backoff, 60,
+        Duration.ofMinutes(2), "n1", clock, 4);
+    assertThat(n.pollOnce(50)).isEqualTo(3);
+    for (String id : List.of("x0", "x1", "x3")) {
+      assertThat(outbox.delivery(id, "webhook").path("state").asText()).as(id).isEqualTo("delivered");
+    }
+    assertThat(outbox.delivery("x2", "webhook").path("state").asText()).isEqualTo("pending");
+    assertThat(outbox.delivery("x2", "webhook").path("owner").asText()).as("leased: retried when the lease expires")
+        .isEqualTo("n1");
+  }
+
+  @Test
   void sendingThreadsSendABurstAtOnceAndEachAlertStillOnce() {
     java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
