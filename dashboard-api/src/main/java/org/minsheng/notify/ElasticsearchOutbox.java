@@ -3,12 +3,9 @@ package org.minsheng.notify;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.UpdateResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -53,7 +50,6 @@ import org.slf4j.LoggerFactory;
 public final class ElasticsearchOutbox implements Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchOutbox.class);
   private static final int MAX_RETRIES = 5;
-  private static final int PAGE = 200;
   /** Indexed: the channels whose delivery is pending, kept by the job (new alert, escalation) and every write here. */
   static final String PENDING_CHANNELS = "pendingChannels";
 
@@ -88,34 +84,18 @@ public final class ElasticsearchOutbox implements Outbox {
     // two phases: the scan reads only each alert's deliveries (small), the whole documents are read only for the alerts
     // with a delivery due — a poll every second over a day of alerts must not fetch every alert in full each time
     List<String> candidates = new ArrayList<>();
-    List<FieldValue> after = null;
     try {
-      while (candidates.size() < limit) {
-        List<FieldValue> searchAfter = after;
-        SearchResponse<ObjectNode> r = client.search(s -> {
-          s.index(index).size(PAGE).query(query).source(src -> src.filter(f -> f.includes("deliveries")))
-              .sort(so -> so.field(f -> f.field("firedAt").order(SortOrder.Asc).unmappedType(FieldType.Date)))
-              .sort(so -> so.field(f -> f.field("alertId").order(SortOrder.Asc).unmappedType(FieldType.Keyword)))
-              .ignoreUnavailable(true).allowNoIndices(true);
-          if (searchAfter != null) {
-            s.searchAfter(searchAfter);
-          }
-          return s;
-        }, ObjectNode.class);
-        List<Hit<ObjectNode>> hits = r.hits().hits();
+      AlertDeliveriesScan.forEachPage(client, index, query, hits -> {
         for (Hit<ObjectNode> hit : hits) {
           if (hit.source() != null && !dueDeliveries(hit.source(), now, channels).isEmpty()) {
             candidates.add(hit.id());
             if (candidates.size() >= limit) {
-              break;
+              return false;
             }
           }
         }
-        if (hits.size() < PAGE) {
-          break;
-        }
-        after = hits.get(hits.size() - 1).sort();
-      }
+        return true;
+      });
       List<PendingDelivery> out = new ArrayList<>();
       if (candidates.isEmpty()) {
         return out;
@@ -177,15 +157,27 @@ public final class ElasticsearchOutbox implements Outbox {
   }
 
   /** The partial update: the written channel entries and, when known, the pending channels that result. */
-  private static Map<String, Object> partial(Map<String, DeliveryState> written, List<String> pendingBefore) {
+  private static Map<String, Object> partial(Map<String, DeliveryState> written, List<String> pendingAfter) {
     Map<String, Object> entries = new LinkedHashMap<>();
     written.forEach((ch, st) -> entries.put(ch, st.toMap()));
     Map<String, Object> partial = new LinkedHashMap<>();
     partial.put("deliveries", entries);
-    if (pendingBefore != null) {
-      partial.put(PENDING_CHANNELS, PendingDelivery.pendingAfter(pendingBefore, written));
+    if (pendingAfter != null) {
+      partial.put(PENDING_CHANNELS, pendingAfter);
     }
     return partial;
+  }
+
+  /** Changes written by one conditional update: their indexes, their entries, the pending channels after them. */
+  private record Group(List<Integer> members, Map<String, DeliveryState> written, List<String> pendingAfter) {
+    static Group of(List<Change> changes, List<Integer> members) {
+      Map<String, DeliveryState> written = new LinkedHashMap<>();
+      for (int i : members) {
+        written.put(changes.get(i).delivery().channel(), changes.get(i).next());
+      }
+      List<String> before = changes.get(members.get(0)).delivery().pendingChannels();
+      return new Group(members, written, before == null ? null : PendingDelivery.pendingAfter(before, written));
+    }
   }
 
   @Override
@@ -237,11 +229,11 @@ public final class ElasticsearchOutbox implements Outbox {
         group.add(i);
       }
     }
-    List<List<Integer>> ordered = new ArrayList<>(groups.values());
+    List<Group> ordered = groups.values().stream().map(members -> Group.of(changes, members)).toList();
     List<BulkOperation> ops = new ArrayList<>(ordered.size());
-    for (List<Integer> group : ordered) {
-      PendingDelivery first = changes.get(group.get(0)).delivery();
-      Map<String, Object> partial = partial(written(changes, group), first.pendingChannels());
+    for (Group group : ordered) {
+      PendingDelivery first = changes.get(group.members().get(0)).delivery();
+      Map<String, Object> partial = partial(group.written(), group.pendingAfter());
       ops.add(BulkOperation.of(op -> op.update(u -> u.index(index).id(first.alertId())
           .ifSeqNo(first.seqNo()).ifPrimaryTerm(first.primaryTerm()).action(a -> a.doc(partial)))));
     }
@@ -253,27 +245,17 @@ public final class ElasticsearchOutbox implements Outbox {
     }
     for (int g = 0; g < ordered.size(); g++) {
       BulkResponseItem item = response.items().get(g);
-      List<String> before = changes.get(ordered.get(g).get(0)).delivery().pendingChannels();
-      List<String> after = before == null ? null : PendingDelivery.pendingAfter(before, written(changes,
-          ordered.get(g)));
-      for (int i : ordered.get(g)) {
+      for (int i : ordered.get(g).members()) {
         Change c = changes.get(i);
         if (item.error() == null && item.seqNo() != null && item.primaryTerm() != null) {
-          results.set(i, Optional.of(c.delivery().withState(c.next(), item.seqNo(), item.primaryTerm(), after)));
+          results.set(i, Optional.of(c.delivery().withState(c.next(), item.seqNo(), item.primaryTerm(),
+              ordered.get(g).pendingAfter())));
         } else {
           results.set(i, retryAlone(c, item, stillOurs.apply(c.delivery())));
         }
       }
     }
     return results;
-  }
-
-  private static Map<String, DeliveryState> written(List<Change> changes, List<Integer> group) {
-    Map<String, DeliveryState> written = new LinkedHashMap<>();
-    for (int i : group) {
-      written.put(changes.get(i).delivery().channel(), changes.get(i).next());
-    }
-    return written;
   }
 
   private Optional<PendingDelivery> retryAlone(Change c, BulkResponseItem item, Predicate<DeliveryState> stillOurs) {
@@ -301,11 +283,12 @@ public final class ElasticsearchOutbox implements Outbox {
       try {
         long s = seqNo;
         long t = term;
-        Map<String, Object> partial = partial(Map.of(d.channel(), next), pendingBefore);
+        List<String> pendingAfter = pendingBefore == null ? null
+            : PendingDelivery.pendingAfter(pendingBefore, Map.of(d.channel(), next));
+        Map<String, Object> partial = partial(Map.of(d.channel(), next), pendingAfter);
         UpdateResponse<ObjectNode> r = client.update(u -> u.index(index).id(d.alertId()).doc(partial)
             .ifSeqNo(s).ifPrimaryTerm(t), ObjectNode.class);
-        return Optional.of(d.withState(next, r.seqNo(), r.primaryTerm(), pendingBefore == null ? null
-            : PendingDelivery.pendingAfter(pendingBefore, Map.of(d.channel(), next))));
+        return Optional.of(d.withState(next, r.seqNo(), r.primaryTerm(), pendingAfter));
       } catch (ElasticsearchException | IOException e) {
         if (!isConflict(e)) {
           throw e instanceof IOException io

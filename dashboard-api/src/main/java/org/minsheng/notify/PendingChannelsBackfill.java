@@ -1,11 +1,7 @@
 package org.minsheng.notify;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PendingChannelsBackfill {
   private static final Logger LOG = LoggerFactory.getLogger(PendingChannelsBackfill.class);
-  private static final int PAGE = 200;
 
   private final ElasticsearchClient client;
   private final String index;
@@ -44,22 +40,9 @@ public final class PendingChannelsBackfill {
   public long run() {
     Query older = Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field(
         ElasticsearchOutbox.PENDING_CHANNELS)))));
-    long adopted = 0;
-    List<FieldValue> after = null;
+    AtomicLong adopted = new AtomicLong();
     try {
-      while (true) {
-        List<FieldValue> searchAfter = after;
-        SearchResponse<ObjectNode> r = client.search(s -> {
-          s.index(index).size(PAGE).query(older).seqNoPrimaryTerm(true)
-              .source(src -> src.filter(f -> f.includes("deliveries")))
-              .sort(so -> so.field(f -> f.field("alertId").order(SortOrder.Asc).unmappedType(FieldType.Keyword)))
-              .ignoreUnavailable(true).allowNoIndices(true);
-          if (searchAfter != null) {
-            s.searchAfter(searchAfter);
-          }
-          return s;
-        }, ObjectNode.class);
-        List<Hit<ObjectNode>> hits = r.hits().hits();
+      AlertDeliveriesScan.forEachPage(client, index, older, hits -> {
         List<BulkOperation> ops = new ArrayList<>();
         for (Hit<ObjectNode> hit : hits) {
           List<String> pending = hit.source() == null ? List.of() : ElasticsearchOutbox.pendingChannels(hit.source());
@@ -71,20 +54,18 @@ public final class PendingChannelsBackfill {
         }
         if (!ops.isEmpty()) {
           // a conflict: the alert changed meanwhile (an escalation writes the field itself); else the next start
-          adopted += client.bulk(b -> b.operations(ops)).items().stream().filter(i -> i.error() == null).count();
+          adopted.addAndGet(client.bulk(b -> b.operations(ops)).items().stream().filter(i -> i.error() == null)
+              .count());
         }
-        if (hits.size() < PAGE) {
-          break;
-        }
-        after = hits.get(hits.size() - 1).sort();
-      }
+        return true;
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update older alerts in " + index, e);
     }
-    if (adopted > 0) {
-      LOG.info("{} alerts in {} written before pendingChannels existed now carry it", adopted, index);
+    if (adopted.get() > 0) {
+      LOG.info("{} alerts in {} written before pendingChannels existed now carry it", adopted.get(), index);
     }
-    return adopted;
+    return adopted.get();
   }
 
 }

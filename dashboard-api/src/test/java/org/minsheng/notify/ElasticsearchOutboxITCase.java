@@ -42,6 +42,9 @@ class ElasticsearchOutboxITCase {
   static final SharedElasticsearch ES = new SharedElasticsearch();
 
   private ElasticsearchClient client;
+  private GreenMail mail;
+  private TestReceiver robots;
+  private TestReceiver hook;
   private final String index = "test-alerts-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
 
   @BeforeEach
@@ -64,6 +67,21 @@ class ElasticsearchOutboxITCase {
     ES.restClient().performRequest(create);
   }
 
+  @BeforeEach
+  void startReceivers() throws Exception {
+    mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    robots = new TestReceiver();
+    hook = new TestReceiver();
+  }
+
+  @AfterEach
+  void stopReceivers() throws Exception {
+    hook.close();
+    robots.close();
+    mail.stop();
+  }
+
   @AfterEach
   void dropIndex() throws Exception {
     ES.restClient().performRequest(new Request("DELETE", "/" + index));
@@ -81,7 +99,7 @@ class ElasticsearchOutboxITCase {
     client.indices().refresh(r -> r.index(index));
   }
 
-  private Notifier notifier(String owner, TestReceiver robots, TestReceiver hook, GreenMail mail, MutableClock clock) {
+  private Notifier notifier(String owner, MutableClock clock) {
     HttpPoster http = new HttpPoster(Duration.ofSeconds(2));
     Properties smtp = new Properties();
     smtp.put("mail.smtp.host", "127.0.0.1");
@@ -104,57 +122,51 @@ class ElasticsearchOutboxITCase {
   @Test
   void deliversOncePerChannelAndSurvivesAnOutage() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-21T02:46:00Z"));
-    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    try (TestReceiver robots = new TestReceiver(); TestReceiver hook = new TestReceiver()) {
-      robots.answer(200, "{\"errcode\":0,\"errmsg\":\"ok\",\"code\":0,\"msg\":\"success\"}");
-      put(AlertDocs.alert("a1", "II", CHANNELS));
-      long seqNo = client.get(g -> g.index(index).id("a1"), ObjectNode.class).seqNo();
-      Notifier n = notifier("n1", robots, hook, mail, clock);
-      assertThat(n.pollOnce(50)).isEqualTo(5);
-      assertThat(client.get(g -> g.index(index).id("a1"), ObjectNode.class).seqNo())
-          .as("one conditional update for the five leases, one for the five outcomes").isEqualTo(seqNo + 2);
-      refresh();
-      for (String ch : CHANNELS) {
-        assertThat(get("a1").at("/deliveries/" + ch + "/state").asText()).as(ch).isEqualTo("delivered");
-      }
-      assertThat(get("a1").get("pendingChannels")).as("every channel done").isEmpty();
-      assertThat(robots.requests).hasSize(3);
-      assertThat(hook.requests).hasSize(1);
-      assertThat(mail.getReceivedMessages()).hasSize(1);
-      clock.advance(Duration.ofMinutes(5));
-      assertThat(n.pollOnce(50)).as("nothing twice").isZero();
+    robots.answer(200, "{\"errcode\":0,\"errmsg\":\"ok\",\"code\":0,\"msg\":\"success\"}");
+    put(AlertDocs.alert("a1", "II", CHANNELS));
+    long seqNo = client.get(g -> g.index(index).id("a1"), ObjectNode.class).seqNo();
+    Notifier n = notifier("n1", clock);
+    assertThat(n.pollOnce(50)).isEqualTo(5);
+    assertThat(client.get(g -> g.index(index).id("a1"), ObjectNode.class).seqNo())
+        .as("one conditional update for the five leases, one for the five outcomes").isEqualTo(seqNo + 2);
+    refresh();
+    for (String ch : CHANNELS) {
+      assertThat(get("a1").at("/deliveries/" + ch + "/state").asText()).as(ch).isEqualTo("delivered");
+    }
+    assertThat(get("a1").get("pendingChannels")).as("every channel done").isEmpty();
+    assertThat(robots.requests).hasSize(3);
+    assertThat(hook.requests).hasSize(1);
+    assertThat(mail.getReceivedMessages()).hasSize(1);
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(n.pollOnce(50)).as("nothing twice").isZero();
 
-      hook.answer(503, "down");
-      for (int i = 0; i < 3; i++) {
-        put(AlertDocs.alert("b" + i, "III", List.of("webhook")));
-      }
-      Instant back = clock.instant().plus(Duration.ofMinutes(10));
-      while (clock.instant().isBefore(back)) {
-        n.pollOnce(50);
-        refresh();
-        clock.advance(Duration.ofSeconds(10));
-      }
-      assertThat(get("b0").at("/deliveries/webhook/state").asText()).isEqualTo("pending");
-      assertThat(get("b0").at("/deliveries/webhook/lastError").asText()).contains("HTTP 503");
-      assertThat(get("b0").get("pendingChannels")).singleElement().extracting(JsonNode::asText).isEqualTo("webhook");
-      hook.answer(200, "ok");
-      int delivered = 0;
-      for (int i = 0; i < 20 && delivered < 3; i++) {
-        clock.advance(Duration.ofSeconds(10));
-        delivered += n.pollOnce(50);
-        refresh();
-      }
-      assertThat(delivered).isEqualTo(3);
-      assertThat(hook.requests.stream().filter(r -> r.status() == 200)
-          .map(r -> r.header("Idempotency-Key")).filter(k -> k.startsWith("b"))).hasSize(3)
-          .containsExactlyInAnyOrder("b0:III:webhook", "b1:III:webhook", "b2:III:webhook");
-      for (int i = 0; i < 3; i++) {
-        assertThat(get("b" + i).at("/deliveries/webhook/state").asText()).isEqualTo("delivered");
-        assertThat(get("b" + i).at("/deliveries/webhook/attempts").asInt()).isGreaterThan(3);
-      }
-    } finally {
-      mail.stop();
+    hook.answer(503, "down");
+    for (int i = 0; i < 3; i++) {
+      put(AlertDocs.alert("b" + i, "III", List.of("webhook")));
+    }
+    Instant back = clock.instant().plus(Duration.ofMinutes(10));
+    while (clock.instant().isBefore(back)) {
+      n.pollOnce(50);
+      refresh();
+      clock.advance(Duration.ofSeconds(10));
+    }
+    assertThat(get("b0").at("/deliveries/webhook/state").asText()).isEqualTo("pending");
+    assertThat(get("b0").at("/deliveries/webhook/lastError").asText()).contains("HTTP 503");
+    assertThat(get("b0").get("pendingChannels")).singleElement().extracting(JsonNode::asText).isEqualTo("webhook");
+    hook.answer(200, "ok");
+    int delivered = 0;
+    for (int i = 0; i < 20 && delivered < 3; i++) {
+      clock.advance(Duration.ofSeconds(10));
+      delivered += n.pollOnce(50);
+      refresh();
+    }
+    assertThat(delivered).isEqualTo(3);
+    assertThat(hook.requests.stream().filter(r -> r.status() == 200)
+        .map(r -> r.header("Idempotency-Key")).filter(k -> k.startsWith("b"))).hasSize(3)
+        .containsExactlyInAnyOrder("b0:III:webhook", "b1:III:webhook", "b2:III:webhook");
+    for (int i = 0; i < 3; i++) {
+      assertThat(get("b" + i).at("/deliveries/webhook/state").asText()).isEqualTo("delivered");
+      assertThat(get("b" + i).at("/deliveries/webhook/attempts").asInt()).isGreaterThan(3);
     }
   }
 
@@ -165,86 +177,68 @@ class ElasticsearchOutboxITCase {
   @Test
   void onlyAlertsWithOneOfItsChannelsPendingAreRead() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-21T04:00:00Z"));
-    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    try (TestReceiver robots = new TestReceiver(); TestReceiver hook = new TestReceiver()) {
-      ObjectNode listed = AlertDocs.alert("d1", "III", List.of("webhook", "pager"));
-      listed.putArray("pendingChannels").add("webhook").add("pager");
-      put(listed);
-      ObjectNode done = AlertDocs.alert("d2", "III", List.of("webhook"));
-      done.putArray("pendingChannels"); // says nothing is pending: the entry below is not looked at
-      put(done);
-      Notifier n = notifier("n1", robots, hook, mail, clock);
-      assertThat(n.pollOnce(50)).isEqualTo(1);
-      assertThat(hook.requests).singleElement().extracting(r -> r.header("Idempotency-Key"))
-          .isEqualTo("d1:III:webhook");
-      assertThat(get("d1").get("pendingChannels")).as("pager is not this notifier's").singleElement()
-          .extracting(JsonNode::asText).isEqualTo("pager");
-    } finally {
-      mail.stop();
-    }
+    ObjectNode listed = AlertDocs.alert("d1", "III", List.of("webhook", "pager"));
+    listed.putArray("pendingChannels").add("webhook").add("pager");
+    put(listed);
+    ObjectNode done = AlertDocs.alert("d2", "III", List.of("webhook"));
+    done.putArray("pendingChannels"); // says nothing is pending: the entry below is not looked at
+    put(done);
+    Notifier n = notifier("n1", clock);
+    assertThat(n.pollOnce(50)).isEqualTo(1);
+    assertThat(hook.requests).singleElement().extracting(r -> r.header("Idempotency-Key"))
+        .isEqualTo("d1:III:webhook");
+    assertThat(get("d1").get("pendingChannels")).as("pager is not this notifier's").singleElement()
+        .extracting(JsonNode::asText).isEqualTo("pager");
   }
 
   /** Alerts written before pendingChannels existed are found once a starting notifier has given them the field. */
   @Test
   void olderAlertsWithDeliveriesPendingAreAdopted() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-21T05:00:00Z"));
-    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    try (TestReceiver robots = new TestReceiver(); TestReceiver hook = new TestReceiver()) {
-      put(AlertDocs.olderAlert("o1", "II", List.of("webhook")));
-      ObjectNode delivered = AlertDocs.olderAlert("o2", "II", List.of("webhook"));
-      ((ObjectNode) delivered.at("/deliveries/webhook")).put("state", "delivered");
-      put(delivered);
-      Notifier n = notifier("n1", robots, hook, mail, clock);
-      assertThat(n.pollOnce(50)).as("invisible to the scan before").isZero();
+    put(AlertDocs.olderAlert("o1", "II", List.of("webhook")));
+    ObjectNode delivered = AlertDocs.olderAlert("o2", "II", List.of("webhook"));
+    ((ObjectNode) delivered.at("/deliveries/webhook")).put("state", "delivered");
+    put(delivered);
+    Notifier n = notifier("n1", clock);
+    assertThat(n.pollOnce(50)).as("invisible to the scan before").isZero();
 
-      PendingChannelsBackfill backfill = new PendingChannelsBackfill(client, index);
-      assertThat(backfill.run()).isEqualTo(1);
-      assertThat(get("o2").has("pendingChannels")).as("nothing pending: left alone").isFalse();
-      refresh();
-      assertThat(backfill.run()).as("idempotent").isZero();
-      assertThat(n.pollOnce(50)).isEqualTo(1);
-      assertThat(hook.requests).singleElement().extracting(r -> r.header("Idempotency-Key"))
-          .isEqualTo("o1:II:webhook");
-    } finally {
-      mail.stop();
-    }
+    PendingChannelsBackfill backfill = new PendingChannelsBackfill(client, index);
+    assertThat(backfill.run()).isEqualTo(1);
+    assertThat(get("o2").has("pendingChannels")).as("nothing pending: left alone").isFalse();
+    refresh();
+    assertThat(backfill.run()).as("idempotent").isZero();
+    assertThat(n.pollOnce(50)).isEqualTo(1);
+    assertThat(hook.requests).singleElement().extracting(r -> r.header("Idempotency-Key"))
+        .isEqualTo("o1:II:webhook");
   }
 
   /** Two notifiers polling the same outbox concurrently: every delivery is sent exactly once. */
   @Test
   void twoNotifiersNeverBothDeliver() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-21T03:00:00Z"));
-    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    try (TestReceiver robots = new TestReceiver(); TestReceiver hook = new TestReceiver()) {
-      for (int i = 0; i < 20; i++) {
-        put(AlertDocs.alert("c" + i, "IV", List.of("webhook", "dingtalk")));
-      }
-      Notifier n1 = notifier("n1", robots, hook, mail, clock);
-      Notifier n2 = notifier("n2", robots, hook, mail, clock);
-      ExecutorService pool = Executors.newFixedThreadPool(2);
-      try {
-        int total = 0;
-        for (int round = 0; round < 10 && total < 40; round++) {
-          List<Future<Integer>> f = new ArrayList<>();
-          f.add(pool.submit(() -> n1.pollOnce(50)));
-          f.add(pool.submit(() -> n2.pollOnce(50)));
-          for (Future<Integer> x : f) {
-            total += x.get();
-          }
-          refresh();
-        }
-        assertThat(total).isEqualTo(40);
-      } finally {
-        pool.shutdownNow();
-      }
-      assertThat(hook.requests).hasSize(20);
-      assertThat(hook.requests.stream().map(r -> r.header("Idempotency-Key")).distinct()).hasSize(20);
-      assertThat(robots.requests).hasSize(20);
-    } finally {
-      mail.stop();
+    for (int i = 0; i < 20; i++) {
+      put(AlertDocs.alert("c" + i, "IV", List.of("webhook", "dingtalk")));
     }
+    Notifier n1 = notifier("n1", clock);
+    Notifier n2 = notifier("n2", clock);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      int total = 0;
+      for (int round = 0; round < 10 && total < 40; round++) {
+        List<Future<Integer>> f = new ArrayList<>();
+        f.add(pool.submit(() -> n1.pollOnce(50)));
+        f.add(pool.submit(() -> n2.pollOnce(50)));
+        for (Future<Integer> x : f) {
+          total += x.get();
+        }
+        refresh();
+      }
+      assertThat(total).isEqualTo(40);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(hook.requests).hasSize(20);
+    assertThat(hook.requests.stream().map(r -> r.header("Idempotency-Key")).distinct()).hasSize(20);
+    assertThat(robots.requests).hasSize(20);
   }
 }

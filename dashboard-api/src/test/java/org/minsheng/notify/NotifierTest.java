@@ -42,6 +42,12 @@ class NotifierTest {
     };
   }
 
+  /** A notifier "n1" over {@code channel} alone, without quiet hours, sending with {@code sendThreads}. */
+  private Notifier notifierOver(Channel channel, int sendThreads) {
+    return new Notifier(outbox, List.of(new Notifier.Route(channel, QuietHours.NONE)), backoff, 60,
+        Duration.ofMinutes(2), "n1", clock, sendThreads);
+  }
+
   private Notifier notifier(QuietHours quiet, String owner) {
     Channel webhook = new WebhookChannel("webhook", receiver.url("/hook"), "s", new HttpPoster(Duration.ofSeconds(2)),
         clock);
@@ -159,8 +165,7 @@ class NotifierTest {
       }
       return DeliveryResult.delivered("200");
     });
-    Notifier n = new Notifier(outbox, List.of(new Notifier.Route(escalatingWhileSending, QuietHours.NONE)), backoff,
-        60, Duration.ofMinutes(2), "n1", clock);
+    Notifier n = notifierOver(escalatingWhileSending, 1);
     n.pollOnce(10);
     assertThat(outbox.delivery("e1", "webhook").path("state").asText())
         .as("the III outcome is not recorded over the II delivery").isEqualTo("pending");
@@ -183,8 +188,7 @@ class NotifierTest {
     for (int i = 0; i < 4; i++) {
       outbox.put(AlertDocs.alert("x" + i, "IV", List.of("webhook")));
     }
-    Notifier n = new Notifier(outbox, List.of(new Notifier.Route(breaksOnOne, QuietHours.NONE)), backoff, 60,
-        Duration.ofMinutes(2), "n1", clock, 4);
+    Notifier n = notifierOver(breaksOnOne, 4);
     assertThat(n.pollOnce(50)).isEqualTo(3);
     for (String id : List.of("x0", "x1", "x3")) {
       assertThat(outbox.delivery(id, "webhook").path("state").asText()).as(id).isEqualTo("delivered");
@@ -213,8 +217,7 @@ class NotifierTest {
     for (int i = 0; i < 12; i++) {
       outbox.put(AlertDocs.alert("b" + i, "IV", List.of("webhook")));
     }
-    Notifier n = new Notifier(outbox, List.of(new Notifier.Route(slow, QuietHours.NONE)), backoff, 60,
-        Duration.ofMinutes(2), "n1", clock, 4);
+    Notifier n = notifierOver(slow, 4);
     assertThat(n.pollOnce(50)).isEqualTo(12);
     assertThat(mostAtOnce.get()).as("deliveries in flight at once").isBetween(2, 4);
     clock.advance(Duration.ofMinutes(5));
